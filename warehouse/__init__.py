@@ -1,0 +1,1 @@
+"""DuckDB warehouse: schema migrations, loaders, marts and the published snapshot."""
