@@ -123,6 +123,12 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
                      media_type=res.media_type, outcome="quarantined", error_class=err.code,
                      reason_zh=err.reason_zh, reason_en=err.reason_en)
             counts["quarantined"] += 1
+            for att in res.submission.attachments:
+                log_file(con, run_id, source_file=att.name, sha256=sha256_of(att), size_bytes=att.stat().st_size,
+                         media_type=None, outcome="quarantined", error_class="parent_quarantined",
+                         reason_zh=f"所属报告 {name} 已隔离：{err.reason_zh}",
+                         reason_en=f"its report {name} was quarantined: {err.reason_en}")
+                counts["quarantined"] += 1
             continue
         out = load_report(con, res.facts, sha256=res.sha256, source_file=name, media_type=res.media_type or "",
                           pages=res.pages, load_id=run_id,
@@ -133,9 +139,14 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
         counts[out.outcome] += 1
         if out.superseded:
             counts["superseded"] += 1
-        for att_err in res.attachment_errors:
-            log_file(con, run_id, source_file=att_err.file, sha256="", size_bytes=0, media_type=None,
-                     outcome="quarantined", report_id=out.report_id, error_class=att_err.code,
-                     reason_zh=att_err.reason_zh, reason_en=att_err.reason_en)
-            counts["quarantined"] += 1
+        bad = {e.file: e for e in res.attachment_errors}
+        for att in res.submission.attachments:
+            err = bad.get(att.name)
+            log_file(con, run_id, source_file=att.name, sha256=sha256_of(att), size_bytes=att.stat().st_size,
+                     media_type=None, outcome="quarantined" if err else out.outcome, report_id=out.report_id,
+                     error_class=err.code if err else None,
+                     reason_zh=err.reason_zh if err else f"附件，随 {name} 处理",
+                     reason_en=err.reason_en if err else f"attachment of {name}")
+            if err:
+                counts["quarantined"] += 1
     return counts

@@ -1,0 +1,72 @@
+"""The nightly stages as plain functions: discovery, per-file outcomes, quarantine without loss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from flows import stages
+from warehouse.db import connect
+
+REPORT = """部门名称：测试县医疗保障局
+填报日期：2023年4月1日
+# 2022年度部门整体支出绩效自评报告
+2022年度部门整体支出情况如下，经综合评价，得分为 91 分。
+"""
+
+
+def _write(p: Path, text: str, encoding: str = "utf-8") -> Path:
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def test_discover_groups_attachments(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", REPORT)
+    _write(tmp_path / "a_附件1.txt", "附件")
+    _write(tmp_path / "b.txt", REPORT)
+    (tmp_path / ".hidden").write_text("x")
+    subs = stages.discover(tmp_path)
+    assert [s.path.name for s in subs] == ["a.txt", "b.txt"]
+    assert [p.name for p in subs[0].attachments] == ["a_附件1.txt"]
+
+
+def test_bad_file_is_quarantined_and_batch_loads(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _write(inbox / "good.txt", REPORT.replace("测试县", "浮梁县"))
+    _write(inbox / "gbk.txt", REPORT.replace("测试县", "大埔县"), encoding="gb18030")
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "bad.bin").write_bytes(b"\x00\x01binary")
+    (inbox / "notes.txt").write_text("今天天气很好。", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in inbox.iterdir()}
+    results = [stages.read_and_extract(s) for s in stages.discover(inbox)]
+    con = connect(tmp_path / "w.duckdb")
+    counts = stages.load_results(con, "run1", results, tmp_path / "quarantine")
+    log = dict(con.execute("SELECT source_file, coalesce(error_class, outcome) FROM ingest_log").fetchall())
+    depts = {r[0] for r in con.execute("SELECT department FROM reports").fetchall()}
+    con.close()
+    assert counts["loaded"] == 2 and counts["quarantined"] == 3
+    assert log == {"good.txt": "loaded", "gbk.txt": "loaded", "empty.txt": "empty_file",
+                   "bad.bin": "unknown_type", "notes.txt": "no_report_content"}
+    assert depts == {"浮梁县医疗保障局", "大埔县医疗保障局"}
+    # the inbox is never modified; quarantined files are copied with their reason beside them
+    assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before
+    reasons = sorted(p.name for p in (tmp_path / "quarantine").glob("*.reason.txt"))
+    assert len(reasons) == 3
+
+
+def test_rerun_loads_nothing_twice(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _write(inbox / "good.txt", REPORT.replace("测试县", "浮梁县"))
+    db = tmp_path / "w.duckdb"
+    for run in ("r1", "r2"):
+        con = connect(db)
+        stages.load_results(con, run, [stages.read_and_extract(s) for s in stages.discover(inbox)],
+                            tmp_path / "q")
+        con.close()
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM core_reports").fetchone() == (1,)
+    assert con.execute("SELECT outcome FROM ingest_log ORDER BY logged_at").fetchall() == [("loaded",), ("skipped",)]
+    con.close()
