@@ -67,6 +67,9 @@ class Project:
     score: Decimal | None = None
     unit: str | None = None
     funding: str | None = None
+    origin: str | None = None  # summary_table | project_table | sentence: where the row was stated
+    unit_name: str | None = None  # the budget or implementing unit (预算单位 / 实施单位)
+    supervisor: str | None = None  # 主管部门
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,11 @@ class Claim:
     denominator_yuan: Decimal | None = None
     subject: str | None = None
     percent: bool = True  # printed with a % sign
+    current_yuan: Decimal | None = None  # growth/decline: the current amount the text names
+    previous_yuan: Decimal | None = None  # growth/decline: the previous amount, when the text names it
+    change_yuan: Decimal | None = None  # growth/decline: the change amount as printed (unsigned)
+    numerator_count: Decimal | None = None  # for rates over people or items (在职人数 / 编制数)
+    denominator_count: Decimal | None = None
 
 
 @dataclass(frozen=True)

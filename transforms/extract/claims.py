@@ -1,0 +1,116 @@
+"""Claims stated in sentences: rates, shares and changes, with the operands the same sentence names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from transforms.document import Document
+from transforms.extract.sentences import Mention, Sentence, mentions, sentences
+from transforms.facts import Claim, Evidence
+from transforms.normalize.numbers import decimals_of, scale_amount, to_decimal
+from transforms.normalize.text import squash
+
+_PERCENT = re.compile(r"(?<![\d.])(?<![*×x]\s)(?<![*×x])(\d+(?:\.\d+)?)\s*%")
+_DELIM = re.compile(r"[，,；;。]")
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("carryover_rate", re.compile(r"结转结余率|结余结转率")),
+    ("procurement_rate", re.compile(r"政府采购\S*执行率")),
+    ("execution_rate", re.compile(r"执行率")),
+    ("control_rate", re.compile(r"控制率")),
+    ("completion_rate", re.compile(r"完成率")),
+    ("other", re.compile(r"提[升高]到|达到$")),
+    ("share", re.compile(r"占")),
+    ("decline", re.compile(r"下降|减少|降低|降幅|下调")),
+    ("growth", re.compile(r"增长|增加|提高|上升|提升|增幅")),
+    ("other", re.compile(r"率|比例|比率|满意度")),
+]
+_FORMULA = re.compile(r"([\d,.]+)\s*(亿元|万元|元)?\s*/\s*([\d,.]+)\s*(亿元|万元|元)?\s*\*\s*100%\s*=\s*$")
+_DEPARTMENT_WIDE = re.compile(r"部门|整体|总体")
+_CHANGE_LABEL = re.compile(r"增加|减少|增长|下降")
+_TOTAL_LABEL = re.compile(r"合计|总|全年|全部")
+_COUNT_SHARE = re.compile(r"(\d+)\s*个[^，。；]*?占[^，。；]*?(\d+)\s*个的\s*$")
+
+
+def _kind(window: str) -> str | None:
+    for kind, rx in _KINDS:
+        if rx.search(window):
+            return kind
+    return None
+
+
+def _yuan(num: str, unit: str | None) -> Decimal | None:
+    n = to_decimal(num)
+    return scale_amount(n, unit or "元") if n is not None else None
+
+
+def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) -> Claim | None:
+    """One claim; its operands come from the amounts since the previous percentage (``local_from``)."""
+    start = m.start()
+    prev_cut = max([d.end() for d in _DELIM.finditer(s.text, 0, start)] or [0])
+    window = squash(s.text[prev_cut:start])
+    kind = _kind(window)
+    if kind is None:
+        return None
+    value = to_decimal(m.group(1))
+    if value is None:
+        return None
+    earlier = [x for x in ms if x.end <= start]
+    before = [x for x in earlier if x.start >= local_from]
+    claim = Claim(kind, value / 100, decimals_of(m.group(1)), Evidence(s.block.locator, s.text[:300]))
+    fields: dict[str, object] = {}
+    fm = _FORMULA.search(s.text[:start])
+    if fm:
+        fields["numerator_yuan"] = _yuan(fm.group(1), fm.group(2))
+        fields["denominator_yuan"] = _yuan(fm.group(3), fm.group(4) or fm.group(2))
+    elif kind in ("growth", "decline"):
+        change = next((x for x in reversed(before) if _CHANGE_LABEL.search(x.label) and x.start >= prev_cut - 40), None)
+        current = next((x for x in reversed(before) if x.category and change and x.end <= change.start), None)
+        if change and current:
+            fields.update(change_yuan=change.yuan, current_yuan=current.yuan, subject=current.category)
+    elif kind == "share":
+        cm = _COUNT_SHARE.search(s.text[:start])
+        if cm:
+            fields.update(numerator_count=Decimal(cm.group(1)), denominator_count=Decimal(cm.group(2)))
+        elif before:
+            num = before[-1]
+            den = next((x for x in reversed(earlier) if x is not num and _TOTAL_LABEL.search(x.label)), None)
+            fields.update(numerator_yuan=num.yuan, subject=num.category or num.label[-12:])
+            if den is not None:
+                fields["denominator_yuan"] = den.yuan
+    elif kind == "carryover_rate":
+        num = next((x for x in before if x.category == "carryover_total" or "结转结余" in x.label), None)
+        den = next((x for x in before if x is not num and x.category == "total"), None)
+        if num is not None:
+            fields["numerator_yuan"] = num.yuan
+        if den is not None:
+            fields["denominator_yuan"] = den.yuan
+    elif kind == "execution_rate":
+        executed = [x for x in before if x.phase in ("executed", "previous") and x.category is not None]
+        planned = [x for x in before if x.phase in ("adjusted", "budget", "initial") and x.category is not None]
+        if executed:
+            fields.update(numerator_yuan=executed[-1].yuan, subject=executed[-1].category)
+        if planned:
+            fields["denominator_yuan"] = planned[-1].yuan
+    if "subject" not in fields and kind == "execution_rate" and _DEPARTMENT_WIDE.search(window):
+        fields["subject"] = "total"
+    if "subject" not in fields:
+        fields["subject"] = window[-16:] or None
+    return replace(claim, **fields)
+
+
+def extract_claims(doc: Document, fiscal_year: int | None = None) -> list[Claim]:
+    """Every percentage a sentence states as a rate, share or change."""
+    out: list[Claim] = []
+    for s in sentences(doc):
+        if "%" not in s.text:
+            continue
+        ms = mentions(s, fiscal_year)
+        local_from = 0
+        for m in _PERCENT.finditer(s.text):
+            c = _claim(s, m, ms, local_from)
+            local_from = m.end()
+            if c is not None:
+                out.append(c)
+    return out

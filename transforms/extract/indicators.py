@@ -1,0 +1,215 @@
+"""Indicator rows (一级/二级/三级指标, target, actual, weight, score) from every self-evaluation table.
+
+Rows are read by content, not by column position: converted tables shift cells left when merged cells are lost,
+so each row is read from its end (the weight and score pair, then the deviation note) and its start (level
+names known from the national indicator framework, or any name followed by its weight).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from transforms.document import Cell, Document, Table
+from transforms.extract.catalogue import match_indicator
+from transforms.extract.tablegrid import number_cell, repaired_rows, text_of
+from transforms.facts import Evidence, Indicator, ScoreLine
+from transforms.normalize.measures import parse_measure
+
+_WEIGHT_PAREN = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|决策|过程|投入|管理|效果|履职效能|产出指标|效益指标|满意度指标)(?:指标)?$")
+_LEVEL2 = re.compile(
+    r"^(?:(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续发展|服务对象满意度|满意度)指标"
+    r"|产出(?:数量|质量|时效|成本)|(?:经济|社会|生态)效益|可持续影响?)$"
+)
+_FAMILY = [
+    (re.compile(r"^(?:数量|质量|时效|成本|产出)"), "产出指标"),
+    (re.compile(r"^(?:经济|社会|生态|可持续)"), "效益指标"),
+    (re.compile(r"满意度"), "满意度指标"),
+]
+_STANDARD_LEVEL1 = re.compile(r"^(?:产出|效益|满意度)")
+_TOTAL = re.compile(r"^总分$|^合计$|^总计$")
+_HEADER = re.compile(r"三级指标|^指标名称$")
+_OPS = re.compile(r"[≥≤<>=＞＜]|不低于|不高于|不少于|不超过|以上|以下|以内")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_LABEL_ONLY = re.compile(r"^绩效指标$|^年度总体目标$")
+
+
+@dataclass
+class IndicatorTable:
+    """Indicators and score lines read from one table."""
+
+    indicators: list[Indicator] = field(default_factory=list)
+    scores: list[ScoreLine] = field(default_factory=list)
+
+
+def project_name_of(table: Table) -> str | None:
+    """The project a per-project table is about: the cell after its 项目名称 label."""
+    for row in table.rows[:2]:
+        texts = [t for t in (text_of(c) for c in row) if t]
+        if texts and texts[0].startswith("项目名称") and len(texts[0]) <= 6 and len(texts) >= 2:
+            return texts[1]
+    return None
+
+
+def _clean_level(text: str) -> tuple[str, Decimal | None]:
+    m = _WEIGHT_PAREN.search(text)
+    weight = Decimal(m.group(1)) if m else None
+    return _WEIGHT_PAREN.sub("", text).strip(), weight
+
+
+def _value_like(text: str) -> bool:
+    if len(text) > 20:
+        return False
+    if _ASCII_DIGIT.search(text) or _OPS.search(text):
+        return True
+    return len(text) <= 8
+
+
+def _family(level2: str) -> str | None:
+    for rx, name in _FAMILY:
+        if rx.search(level2):
+            return name
+    return None
+
+
+class _State:
+    def __init__(self) -> None:
+        self.level1: str | None = None
+        self.level2: str | None = None
+
+
+def extract_table_indicators(table: Table, owner: str) -> IndicatorTable:
+    """Indicator rows, level weights and the total row of one table."""
+    out = IndicatorTable()
+    rows = repaired_rows(table)
+    texts_rows = [[text_of(c) for c in r] for r in rows]
+    header_at = next((i for i, r in enumerate(texts_rows) if any(_HEADER.search(t) for t in r)), None)
+    _budget_row_indicator(rows, texts_rows, header_at, owner, out)
+    if header_at is None:
+        return out
+    level1_col = next((i for i, t in enumerate(texts_rows[header_at]) if t.startswith("一级指")), 0)
+    state = _State()
+    for row, texts in zip(rows[header_at + 1:], texts_rows[header_at + 1:], strict=True):
+        _read_row(row, texts, level1_col, owner, state, out)
+    return out
+
+
+def _budget_row_indicator(rows: list[list[Cell]], texts_rows: list[list[str]], header_at: int | None, owner: str,
+                          out: IndicatorTable) -> None:
+    """The scored budget-execution row (年度资金总额 ... 分值 执行率 得分) above the indicator rows."""
+    stop = header_at if header_at is not None else len(rows)
+    for hi, texts in enumerate(texts_rows[:stop]):
+        cols = {name: next((i for i, t in enumerate(texts) if t == name), None) for name in ("分值", "得分", "执行率")}
+        if any(v is None for v in cols.values()):
+            continue
+        for ri in range(hi + 1, min(hi + 3, stop)):
+            values = texts_rows[ri]
+            if not any("资金总额" in t for t in values):
+                continue
+            w_col, s_col, r_col = cols["分值"], cols["得分"], cols["执行率"]
+            assert w_col is not None and s_col is not None and r_col is not None
+            weight = number_cell(values[w_col]) if w_col < len(values) else None
+            score = number_cell(values[s_col]) if s_col < len(values) else None
+            rate = values[r_col] if r_col < len(values) else ""
+            if weight is None and score is None:
+                continue
+            cell = rows[ri][r_col] if r_col < len(rows[ri]) else rows[ri][0]
+            out.indicators.append(Indicator(
+                owner=owner, level1=None, level2=None, level3="预算执行率",
+                evidence=Evidence(cell.locator, " | ".join(t for t in values if t)),
+                actual=parse_measure(rate) if rate else None, weight=weight, score=score,
+                canonical_code=match_indicator("预算执行率")))
+            return
+
+
+def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, state: _State,
+              out: IndicatorTable) -> None:
+    cells = [(i, t) for i, t in enumerate(texts) if t]
+    if not cells:
+        return
+    raw = " | ".join(t for _, t in cells)
+    evidence = Evidence(row[cells[0][0]].locator, raw)
+    if any(_TOTAL.match(t) for _, t in cells):
+        nums = [n for _, t in cells if (n := number_cell(t)) is not None]
+        head, weight = _clean_level(cells[0][1])
+        if _LEVEL1.match(head) and len(cells) > 1 and number_cell(cells[1][1]) is not None:
+            out.scores.append(ScoreLine("level1", head, evidence, weight=number_cell(cells[1][1]), owner=owner))
+        if nums:
+            out.scores.append(ScoreLine("total", "总分", evidence, weight=nums[-2] if len(nums) >= 2 else None,
+                                        score=nums[-1], owner=owner))
+        return
+    pair = None
+    for k in range(len(cells) - 2, -1, -1):
+        if number_cell(cells[k][1]) is not None and number_cell(cells[k + 1][1]) is not None:
+            pair = k
+            break
+    prefix = cells if pair is None else cells[:pair]
+    names: list[str] = []
+    idx = 0
+    while idx < len(prefix):
+        col, t = prefix[idx]
+        nxt = number_cell(prefix[idx + 1][1]) if idx + 1 < len(prefix) else None
+        head, paren_weight = _clean_level(t)
+        later_names = sum(1 for _, x in prefix[idx + 1:] if number_cell(x) is None)
+        if _LABEL_ONLY.match(head) or number_cell(t) is not None:
+            idx += 1
+            continue
+        is_l2 = bool(_LEVEL2.match(head)) and paren_weight is None and not (_LEVEL1.match(head) and nxt is not None)
+        if not is_l2 and (_LEVEL1.match(head) or (col == level1_col and later_names >= 2)):
+            state.level1, state.level2 = head, None
+            weight = paren_weight if paren_weight is not None else nxt
+            if weight is not None:
+                out.scores.append(ScoreLine("level1", head, evidence, weight=weight, owner=owner))
+        elif is_l2 or (nxt is not None and later_names >= 1):
+            state.level2 = head
+            if state.level1 is None or not _STANDARD_LEVEL1.match(state.level1):
+                fam = _family(head) if is_l2 else None
+                if fam:
+                    state.level1 = fam
+            if nxt is not None:
+                out.scores.append(ScoreLine("level2", head, evidence, weight=nxt, owner=owner))
+        else:
+            names.append(t)
+        idx += 1
+    if pair is None or not names:
+        return
+    weight = number_cell(cells[pair][1])
+    score = number_cell(cells[pair + 1][1])
+    deviation = " ".join(t for _, t in cells[pair + 2:]) or None
+    target = actual = None
+    if len(names) >= 3 and _value_like(names[-2]):
+        target, actual, rest = names[-2], names[-1], names[:-2]
+    elif len(names) >= 2 and _value_like(names[-1]):
+        actual, rest = names[-1], names[:-1]
+    else:
+        rest = names
+    if len(rest) >= 2:
+        state.level2 = rest[-2]
+    level3 = rest[-1]
+    out.indicators.append(Indicator(
+        owner=owner, level1=state.level1, level2=state.level2, level3=level3, evidence=evidence,
+        target=parse_measure(target) if target else None, actual=parse_measure(actual) if actual else None,
+        weight=weight, score=score, deviation_note=deviation, canonical_code=match_indicator(level3)))
+
+
+def _resolve_owner(name: str, known: list[str]) -> str:
+    """``浮梁县城乡医疗救助`` is the project ``城乡医疗救助``: prefer the shortest known name it contains."""
+    inside = [k for k in known if k != name and k in name]
+    return min(inside, key=len) if inside else name
+
+
+def extract_indicators(doc: Document) -> tuple[list[Indicator], list[ScoreLine]]:
+    """Every indicator row and table score line in the document, owned by the department or a project."""
+    tables = doc.tables()
+    names = [n for t in tables if (n := project_name_of(t))]
+    indicators: list[Indicator] = []
+    scores: list[ScoreLine] = []
+    for t in tables:
+        name = project_name_of(t)
+        owner = _resolve_owner(name, names) if name else "department"
+        it = extract_table_indicators(t, owner)
+        indicators.extend(it.indicators)
+        scores.extend(it.scores)
+    return indicators, scores

@@ -1,0 +1,207 @@
+"""Projects: rows of a project summary table, each per-project self-evaluation table, and project sentences.
+
+The same project is often stated two or three times (the department's summary table, the project's own table,
+the text) and the statements disagree in places; every statement is kept with its origin so that the
+consistency rules can compare them.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from transforms.document import Block, Cell, Document, Table
+from transforms.extract.indicators import project_name_of
+from transforms.extract.tablegrid import money_unit_near, number_cell, repaired_rows, text_of
+from transforms.facts import Evidence, Project
+from transforms.normalize.numbers import parse_amount, parse_rate, scale_amount, to_decimal
+from transforms.normalize.text import fold_chars
+
+_NAME_HEADER = re.compile(r"^项目名称$")
+_SUMMARY_ROW_SKIP = re.compile(r"合计|总额|总计|比例|平均")
+_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    ("initial", re.compile(r"年初")),
+    ("adjustment", re.compile(r"追加|追减|调增|调减|增减")),
+    ("full_year", re.compile(r"全年预算|调整后预算|调整预算|小计")),
+    ("executed", re.compile(r"执行数|实际支出|决算|支出数")),
+    ("rate", re.compile(r"执行率")),
+    ("score", re.compile(r"得分")),
+    ("unit_name", re.compile(r"预算单位|实施单位")),
+]
+_SENTENCE = re.compile(
+    r"年初预算(?:金额|数)?\s*(?P<initial>[\d,.]+)\s*(?P<u1>万元|元).{0,6}?调整后预算(?:金额|数)?\s*(?P<full>[\d,.]+)\s*"
+    r"(?P<u2>万元|元).{0,6}?(?:年度本级支出|全年支出|实际支出|支出)\s*(?P<exec>[\d,.]+)\s*(?P<u3>万元|元)"
+)
+_SENTENCE_SCORE = re.compile(r"项目绩效自评\s*(\d+(?:\.\d+)?)\s*分")
+_SECTION_END = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件)")
+_HEADING_NAME = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*(.{2,30}?)\s*$")
+
+
+def _field_of(header: str) -> str | None:
+    for name, rx in _FIELDS:
+        if rx.search(header):
+            return name
+    return None
+
+
+def _summary_projects(doc: Document, table: Table) -> list[Project]:
+    rows = repaired_rows(table)
+    texts_rows = [[text_of(c) for c in r] for r in rows]
+    head = next((i for i, r in enumerate(texts_rows) if any(_NAME_HEADER.match(t) for t in r)), None)
+    if head is None:
+        return []
+    name_col = next(i for i, t in enumerate(texts_rows[head]) if _NAME_HEADER.match(t))
+    unit = money_unit_near(doc, table) or "万元"
+    fields: dict[int, str] = {}
+    body = head + 1
+    top = texts_rows[head]
+    sub = texts_rows[head + 1] if head + 1 < len(texts_rows) else []
+    sub_is_header = bool(sub) and not any(number_cell(t) is not None for t in sub) and any(sub)
+    last_top = ""
+    for c in range(max(len(top), len(sub))):
+        t = top[c] if c < len(top) else ""
+        last_top = t or last_top
+        s = sub[c] if sub_is_header and c < len(sub) else ""
+        f = _field_of(s) or _field_of(t or (last_top if s else ""))
+        if f:
+            fields[c] = f
+    if sub_is_header:
+        body += 1
+    out: list[Project] = []
+    for row, texts in zip(rows[body:], texts_rows[body:], strict=True):
+        name = texts[name_col] if name_col < len(texts) else ""
+        if not name or _SUMMARY_ROW_SKIP.search(" ".join(texts[: name_col + 1])) or number_cell(name) is not None:
+            continue
+        values: dict[str, Decimal | str | None] = {}
+        for c, f in fields.items():
+            if c >= len(texts) or not texts[c]:
+                continue
+            if f in ("initial", "adjustment", "full_year", "executed"):
+                amt = parse_amount(texts[c], default_unit=unit)
+                values[f] = amt.yuan if amt else None
+            elif f == "rate":
+                r = parse_rate(texts[c], rate_column=True)
+                values[f] = r.value if r else None
+            elif f == "score":
+                values[f] = number_cell(texts[c])
+            else:
+                values[f] = texts[c]
+        out.append(_project(name, row[name_col], " | ".join(t for t in texts if t), values, unit, "summary_table"))
+    return out
+
+
+def _project(name: str, cell: Cell, raw: str, values: dict[str, Decimal | str | None], unit: str, origin: str,
+             supervisor: str | None = None, funding: str | None = None) -> Project:
+    def dec(key: str) -> Decimal | None:
+        v = values.get(key)
+        return v if isinstance(v, Decimal) else None
+
+    unit_name = values.get("unit_name")
+    return Project(name=name, evidence=Evidence(cell.locator, raw), initial_yuan=dec("initial"),
+                   adjustment_yuan=dec("adjustment"), full_year_yuan=dec("full_year"), executed_yuan=dec("executed"),
+                   stated_rate=dec("rate"), score=dec("score"), unit=unit, funding=funding, origin=origin,
+                   unit_name=unit_name if isinstance(unit_name, str) else None, supervisor=supervisor)
+
+
+def _labelled(texts_rows: list[list[str]], label: str) -> str | None:
+    for texts in texts_rows[:4]:
+        for i, t in enumerate(texts):
+            if t == label:
+                return next((x for x in texts[i + 1:] if x), None)
+    return None
+
+
+def _project_table(doc: Document, table: Table) -> Project | None:
+    name = project_name_of(table)
+    if not name:
+        return None
+    rows = repaired_rows(table)
+    texts_rows = [[text_of(c) for c in r] for r in rows]
+    unit = money_unit_near(doc, table) or "万元"
+    fields: dict[int, str] = {}
+    values: dict[str, Decimal | str | None] = {}
+    funding: list[str] = []
+    name_cell = rows[0][0]
+    raw = ""
+    for row, texts in zip(rows, texts_rows, strict=True):
+        if sum(1 for t in texts if _field_of(t) in ("initial", "full_year", "executed")) >= 2:
+            fields = {c: f for c, t in enumerate(texts) if (f := _field_of(t)) and f != "unit_name"}
+            continue
+        if not fields:
+            continue
+        label = next((t for t in texts if t and number_cell(t) is None), "")
+        if "资金总额" in label and not values:
+            raw = " | ".join(t for t in texts if t)
+            name_cell = row[0]
+            for c, f in fields.items():
+                if c >= len(texts) or not texts[c]:
+                    continue
+                if f == "rate":
+                    r = parse_rate(texts[c], rate_column=True)
+                    values[f] = r.value if r else None
+                elif f in ("initial", "full_year", "executed"):
+                    amt = parse_amount(texts[c], default_unit=unit)
+                    values[f] = amt.yuan if amt else None
+        elif values and label and any(parse_amount(texts[c], default_unit=unit) for c in fields if c < len(texts)
+                                      and fields[c] in ("initial", "full_year", "executed") and texts[c]):
+            funding.append(re.sub(r"^其中[:：]", "", label))
+        if any(t == "总分" for t in texts):
+            nums = [n for t in texts if (n := number_cell(t)) is not None]
+            if nums:
+                values["score"] = nums[-1]
+    if not values:
+        return None
+    values["unit_name"] = _labelled(texts_rows, "实施单位") or _labelled(texts_rows, "项目实施单位")
+    return _project(name, name_cell, raw, values, unit, "project_table", supervisor=_labelled(texts_rows, "主管部门"),
+                    funding="、".join(funding) or None)
+
+
+def _sentence_projects(doc: Document) -> list[Project]:
+    """``（一）城乡医疗救助 … 该项目年初预算金额 466 万元，调整后预算 919.085 万元，年度本级支出 919.085 万元``.
+
+    A project section runs from its ``（一）name`` line to the next heading; its score may sit in a later paragraph.
+    """
+    out: list[Project] = []
+    sections: list[tuple[str, list[Block]]] = []
+    for b in doc.blocks:
+        if b.table is not None:
+            continue
+        text = fold_chars(b.text)
+        m = _HEADING_NAME.match(text) if len(text) <= 34 else None
+        if m:
+            sections.append((m.group(1), []))
+        elif b.kind == "heading" or _SECTION_END.match(text):
+            sections.append(("", []))
+        elif sections and sections[-1][0]:
+            sections[-1][1].append(b)
+    for name, blocks in sections:
+        found = next(((b, sm) for b in blocks if (sm := _SENTENCE.search(fold_chars(b.text)))), None)
+        if found is None:
+            continue
+        score_m = next((m for b in blocks if (m := _SENTENCE_SCORE.search(fold_chars(b.text)))), None)
+        out.append(_sentence_project(name, found[0], found[1], score_m))
+    return out
+
+
+def _sentence_project(name: str, b: Block, sm: re.Match[str], score_m: re.Match[str] | None) -> Project:
+    def yuan(num: str, unit: str) -> Decimal | None:
+        n = to_decimal(num.rstrip("."))
+        return scale_amount(n, unit) if n is not None else None
+
+    return Project(name=name, evidence=Evidence(b.locator, sm.group(0)), initial_yuan=yuan(sm["initial"], sm["u1"]),
+                   full_year_yuan=yuan(sm["full"], sm["u2"]), executed_yuan=yuan(sm["exec"], sm["u3"]),
+                   score=to_decimal(score_m.group(1)) if score_m else None, unit=sm["u1"], origin="sentence")
+
+
+def extract_projects(doc: Document) -> list[Project]:
+    """Every project statement: summary-table rows, per-project tables and project sentences."""
+    out: list[Project] = []
+    for t in doc.tables():
+        if project_name_of(t):
+            p = _project_table(doc, t)
+            if p is not None:
+                out.append(p)
+        else:
+            out.extend(_summary_projects(doc, t))
+    out.extend(_sentence_projects(doc))
+    return out

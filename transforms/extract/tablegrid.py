@@ -1,0 +1,80 @@
+"""Table helpers shared by the extractors: ragged-row repair, cell classification, declared units."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from transforms.document import Block, Cell, Document, Table
+from transforms.normalize.numbers import to_decimal
+from transforms.normalize.text import fold_chars, squash
+from transforms.normalize.units import declared_money_unit
+
+_BARE_NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?分?$")
+
+
+def repaired_rows(table: Table) -> list[list[Cell]]:
+    """Rows with cells in order; two adjacent short rows that together make the table's usual width are joined.
+
+    One-cell-per-line tables lose a row break to a blank line inside a cell (``二级\\n\\n指标``), which splits
+    one row into two short ones; joining them restores the columns.
+    """
+    rows = [list(r) for r in table.rows]
+    widths = Counter(len(r) for r in rows if len(r) > 1)
+    if not widths:
+        return rows
+    width = widths.most_common(1)[0][0]
+    out: list[list[Cell]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if i + 1 < len(rows) and len(row) < width and len(rows[i + 1]) < width and len(row) + len(rows[i + 1]) == width:
+            out.append(row + rows[i + 1])
+            i += 2
+            continue
+        out.append(row)
+        i += 1
+    return out
+
+
+def text_of(cell: Cell) -> str:
+    """Cell text with all whitespace removed (cells wrap words across lines)."""
+    return squash(fold_chars(cell.text))
+
+
+def number_cell(text: str) -> Decimal | None:
+    """A bare number cell (``10``, ``10分``, ``1,234.5``); None for anything with other words or units."""
+    t = squash(fold_chars(text))
+    if not _BARE_NUMBER.match(t):
+        return None
+    return to_decimal(t)
+
+
+def block_index(doc: Document, table: Table) -> int:
+    """Position of the block holding ``table``."""
+    for i, b in enumerate(doc.blocks):
+        if b.table is table:
+            return i
+    return -1
+
+
+def money_unit_near(doc: Document, table: Table) -> str | None:
+    """The money unit declared in the table's first rows or in a caption just before it."""
+    for row in table.rows[:3]:
+        for c in row:
+            u = declared_money_unit(c.text)
+            if u:
+                return u
+    idx = block_index(doc, table)
+    for b in doc.blocks[max(0, idx - 2): idx] if idx > 0 else []:
+        u = _caption_unit(b)
+        if u:
+            return u
+    return None
+
+
+def _caption_unit(b: Block) -> str | None:
+    if b.table is not None or len(b.text) > 200:
+        return None
+    return declared_money_unit(b.text)
