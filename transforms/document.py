@@ -63,6 +63,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     locator: Locator
     continued: bool = False  # joined from pieces split across pages
+    header_rows: int = 0  # leading rows that label the columns (0 when unknown)
 
     def grid(self) -> list[list[str]]:
         """Rows of cell texts with merged cells expanded, so every row has the table's width."""

@@ -1,0 +1,1 @@
+"""Sample reports and the fixture renderer that builds DOCX/PDF/XLSX files from them."""

@@ -1,0 +1,418 @@
+"""PDF reader (pdfplumber): text lines in reading order outside tables, ruled tables with cell boxes.
+
+Layout quirks handled: duplicated glyphs (fake bold), 分散对齐 spacing, page numbers and running headers,
+paragraphs wrapped across lines and pages, headings by font size and numbering, page-frame boxes that are not
+tables, merged cells, tables continued on the next page, scans with an OCR text layer, pages without text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from transforms.document import Block, Cell, Document, Locator, Table
+from transforms.normalize.text import clean_inline
+from transforms.readers.errors import CorruptPdf, EmptyFile, EncryptedPdf, ImageOnlyPdf, QuarantineError
+from transforms.readers.paragraphs import fold_spaced, heading_level, is_number, join_cell_lines, starts_item
+
+# Government forms are drawn with lines (Word, WPS) or thin filled rectangles (WPS 表格); both become edges.
+TABLE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+    "edge_min_length": 5,
+}
+_PAGE_NO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
+_MARGIN = 0.08  # top/bottom share of the page where running headers and page numbers live
+_HEADING_RATIO = 1.15  # a line this much larger than body text is a heading
+_LEADING_WORD = re.compile(r"^[\x21-\x7e]+")
+_SCAN_AREA = 0.8  # an image covering this share of the page makes it a scan
+
+
+@dataclass
+class _Line:
+    page: int
+    no: int  # 1-based line number on the page
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+
+
+@dataclass
+class _RawCell:
+    text: str
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    page: int
+    bbox: tuple[float, float, float, float]
+
+
+@dataclass
+class _RawTable:
+    page: int
+    top: float
+    bbox: tuple[float, float, float, float]
+    cols: list[float]  # column left edges
+    rows: list[list[_RawCell]]
+    continued: bool = False
+    pieces: list[int] = field(default_factory=list)  # pages the table spans
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    items: list[_Line | _RawTable]
+
+
+def read_pdf(path: Path) -> Document:
+    """Read a PDF with a text layer; quarantine corrupt, truncated, encrypted and image-only files."""
+    name = path.name
+    _check_complete(path, name)
+    try:
+        return _read(path, name)
+    except QuarantineError:
+        raise
+    except Exception as exc:  # any parser failure on hostile input is a damaged file, never a crash
+        if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
+            raise EncryptedPdf(name, type(exc).__name__) from exc
+        raise CorruptPdf(name, f"{type(exc).__name__}: {exc}"[:200]) from exc
+
+
+def _check_complete(path: Path, name: str) -> None:
+    """A PDF ends with %%EOF; pdfminer silently reads what is left of a truncated file, so check first."""
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    if b"%PDF" not in head:
+        raise CorruptPdf(name, "no %PDF header")
+    if b"%%EOF" not in tail:
+        raise CorruptPdf(name, "truncated: no %%EOF at the end")
+
+
+def _read(path: Path, name: str) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise EncryptedPdf(name, type(cause).__name__) from exc
+        raise
+    warnings: list[str] = []
+    pages: list[_Page] = []
+    no_text: list[int] = []
+    ocr: list[int] = []
+    with pdf:
+        for pno, page in enumerate(pdf.pages, start=1):
+            page = page.dedupe_chars(tolerance=1)
+            chars = page.chars
+            scan = any(_area(im) >= _SCAN_AREA * page.width * page.height for im in page.images)
+            if not chars:
+                if page.images:  # a blank page (no text, no image) is only a separator
+                    no_text.append(pno)
+                continue
+            if scan:
+                ocr.append(pno)
+            pages.append(_read_page(page, pno))
+        npages = len(pdf.pages)
+    if npages == 0:
+        raise CorruptPdf(name, "no pages")
+    if not pages:
+        if no_text:
+            raise ImageOnlyPdf(name, f"{npages} pages")
+        raise EmptyFile(name, f"{npages} blank pages")
+    if len(no_text) * 2 >= npages:
+        raise ImageOnlyPdf(name, f"{len(no_text)} of {npages} pages have no text")
+    if no_text:
+        warnings.append(f"no_text_layer: pages {_ranges(no_text)} have no text (scans); their content is missing")
+    if ocr:
+        warnings.append(f"ocr_text_layer: pages {_ranges(ocr)} are scans with an OCR text layer; "
+                        "figures may carry recognition errors")
+    _drop_running_lines(pages)
+    items = _join_tables(pages, warnings)
+    blocks = _blocks(items, name)
+    return Document(source_file=name, media_type="pdf", blocks=tuple(blocks), pages=npages, warnings=tuple(warnings))
+
+
+def _area(obj: dict[str, Any]) -> float:
+    return float(obj["width"]) * float(obj["height"])
+
+
+def _ranges(nums: list[int]) -> str:
+    out: list[str] = []
+    start = prev = nums[0]
+    for n in [*nums[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ",".join(out)
+
+
+# ---------------------------------------------------------------- one page
+
+
+def _read_page(page: Any, pno: int) -> _Page:
+    tables = [t for t in (_raw_table(t, pno) for t in page.find_tables(TABLE_SETTINGS)) if t is not None]
+    boxes = [t.bbox for t in tables]
+    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
+    items: list[_Line | _RawTable] = list(tables)
+    raw_lines = outside.extract_text_lines(layout=False, strip=True, return_chars=True)
+    for no, ln in enumerate(raw_lines, start=1):
+        text = fold_spaced(clean_inline(ln["text"]).strip())
+        if not text:
+            continue
+        size = statistics.median(c["size"] for c in ln["chars"]) if ln["chars"] else 0.0
+        items.append(_Line(pno, no, ln["top"], ln["bottom"], ln["x0"], ln["x1"], round(size, 1), text))
+    items.sort(key=lambda it: (it.top, it.x0 if isinstance(it, _Line) else it.bbox[0]))
+    return _Page(pno, float(page.height), items)
+
+
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _raw_table(t: Any, pno: int) -> _RawTable | None:
+    """Cells with spans from their boxes; a single box (page frame, framed note) or an empty grid is no table."""
+    data = t.extract()
+    row_objs = t.rows
+    if not row_objs:
+        return None
+    tops = sorted({round(r.bbox[1], 1) for r in row_objs})
+    lefts = sorted({round(b[0], 1) for r in row_objs for b in r.cells if b is not None})
+    rows: list[list[_RawCell]] = []
+    for r, (row_obj, texts) in enumerate(zip(row_objs, data, strict=False)):
+        cells: list[_RawCell] = []
+        for c, box in enumerate(row_obj.cells):
+            if box is None:
+                continue  # covered by a merged cell
+            x0, top, x1, bottom = box
+            colspan = max(1, sum(1 for x in lefts if x0 - 1 <= x < x1 - 1))
+            rowspan = max(1, sum(1 for y in tops if top - 1 <= y < bottom - 1))
+            text = texts[c] if c < len(texts) and texts[c] is not None else ""
+            col = next((k for k, x in enumerate(lefts) if abs(x - round(x0, 1)) <= 1), c)
+            cells.append(_RawCell(_cell_text(text), r, col, rowspan, colspan, pno, tuple(box)))
+        rows.append(cells)
+    ncells = sum(len(r) for r in rows)
+    if ncells <= 1 or not any(c.text for r in rows for c in r):
+        return None
+    return _RawTable(pno, float(t.bbox[1]), tuple(t.bbox), lefts, rows, pieces=[pno])
+
+
+def _cell_text(raw: str) -> str:
+    lines = [fold_spaced(clean_inline(x).strip()) for x in raw.split("\n")]
+    return join_cell_lines([x for x in lines if x])
+
+
+# ---------------------------------------------------------------- across pages
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove page numbers and running headers/footers (the same line in the margin of most pages)."""
+    def in_margin(ln: _Line, height: float) -> bool:
+        return ln.top < _MARGIN * height or ln.bottom > (1 - _MARGIN) * height
+
+    seen: Counter[str] = Counter()
+    for p in pages:
+        keys = {re.sub(r"\d+", "#", it.text) for it in p.items if isinstance(it, _Line) and in_margin(it, p.height)}
+        seen.update(keys)
+    running = {k for k, n in seen.items() if n >= 3 and n * 2 >= len(pages)}
+    for p in pages:
+        p.items = [it for it in p.items if not (isinstance(it, _Line) and in_margin(it, p.height) and (
+            _PAGE_NO.match(it.text) or re.sub(r"\d+", "#", it.text) in running))]
+
+
+def _join_tables(pages: list[_Page], warnings: list[str]) -> list[_Line | _RawTable]:
+    """Join a table that continues at the top of the next page to the table ending the previous page.
+
+    Joined when the header rows repeat (they are dropped) or when the column grid matches; a table that only
+    starts the page with a different grid stays separate and gets a warning.
+    """
+    out: list[_Line | _RawTable] = []
+    prev_last: _Line | _RawTable | None = None
+    for p in pages:
+        for i, it in enumerate(p.items):
+            first = i == 0
+            if (first and isinstance(it, _RawTable) and isinstance(prev_last, _RawTable)
+                    and it.top < 0.25 * p.height and out and out[-1] is prev_last):
+                head = _repeated_header(prev_last, it)
+                if head or _same_grid(prev_last, it):
+                    _append_rows(prev_last, it, head)
+                    continue
+                warnings.append(f"table_split: the table at the top of page {p.number} may continue the table on "
+                                f"page {prev_last.pieces[-1]} but its columns differ; kept separate")
+            out.append(it)
+        if p.items:
+            prev_last = out[-1]
+    return out
+
+
+def _row_texts(row: list[_RawCell]) -> list[str]:
+    return [c.text for c in row]
+
+
+def _repeated_header(a: _RawTable, b: _RawTable) -> int:
+    """How many leading rows of ``b`` repeat the leading rows of ``a`` (0 when none)."""
+    k = 0
+    limit = min(len(a.rows), len(b.rows) - 1, 3)
+    while k < limit and _row_texts(a.rows[k]) == _row_texts(b.rows[k]) and any(_row_texts(b.rows[k])):
+        k += 1
+    return k
+
+
+def _same_grid(a: _RawTable, b: _RawTable) -> bool:
+    return len(a.cols) == len(b.cols) and all(abs(x - y) <= 2 for x, y in zip(a.cols, b.cols, strict=True))
+
+
+def _append_rows(a: _RawTable, b: _RawTable, skip: int) -> None:
+    offset = len(a.rows) - skip
+    for row in b.rows[skip:]:
+        for c in row:
+            c.row += offset
+        a.rows.append(row)
+    a.continued = True
+    a.pieces.append(b.page)
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """The body text's measures: font size, left and right margins, line pitch."""
+
+    body: float
+    left: float
+    right: float
+    pitch: float
+
+    @classmethod
+    def of(cls, lines: list[_Line]) -> _Geometry:
+        weights: Counter[float] = Counter()
+        for ln in lines:
+            weights[ln.size] += len(ln.text)
+        body = weights.most_common(1)[0][0] if weights else 0.0
+        main = [ln for ln in lines if abs(ln.size - body) < 0.6 and len(ln.text) >= 10]
+        if len(main) < 3:  # too little body text to know the margin: every line stands alone
+            return cls(body, 0.0, float("inf"), 0.0)
+        ends = sorted(ln.x1 for ln in main)
+        lefts = Counter(round(ln.x0) for ln in main)
+        steps = [b.top - a.top for a, b in pairwise(main)
+                 if a.page == b.page and 0 < b.top - a.top < 3 * body]
+        return cls(body, float(lefts.most_common(1)[0][0]), ends[int(0.9 * (len(ends) - 1))],
+                   statistics.median(steps) if steps else 0.0)
+
+
+def _blocks(items: list[_Line | _RawTable], name: str) -> list[Block]:
+    lines = [it for it in items if isinstance(it, _Line)]
+    geo = _Geometry.of(lines)
+    heading_sizes = sorted({ln.size for ln in lines if ln.size >= geo.body * _HEADING_RATIO}, reverse=True)
+    blocks: list[Block] = []
+    para: list[_Line] = []
+    table_no = 0
+
+    def flush() -> None:
+        if para:
+            blocks.append(_text_block(para, name, geo.body, heading_sizes))
+            para.clear()
+
+    for it in items:
+        if isinstance(it, _RawTable):
+            flush()
+            table_no += 1
+            tb = _table(it, name, table_no)
+            blocks.append(Block("table", _table_text(tb), tb.locator, table=tb))
+            continue
+        if para and _continues(para[-1], it, geo):
+            para.append(it)
+        else:
+            flush()
+            para.append(it)
+    flush()
+    return blocks
+
+
+def _continues(prev: _Line, cur: _Line, geo: _Geometry) -> bool:
+    """True when ``cur`` is the next line of the paragraph ``prev`` is in (on the same or the next page)."""
+    size = max(prev.size, 1.0)
+    if abs(prev.size - cur.size) > 0.6:
+        return False
+    # a wrapped line reaches the margin, short by at most a character plus the Latin word (a figure such as
+    # 4483.925) that did not fit and went down whole; a line stopping shorter ended its paragraph
+    word = _LEADING_WORD.match(cur.text)
+    if prev.x1 < geo.right - (1.5 + 0.6 * (len(word.group(0)) if word else 0)) * size:
+        return False
+    if cur.x0 - geo.left >= 1.5 * size and prev.x0 - geo.left < 1.5 * size:
+        return False  # first-line indent opens a new paragraph
+    if starts_item(cur.text) or heading_level(cur.text):
+        return False
+    if cur.page == prev.page:
+        step = cur.top - prev.top
+        limit = 1.3 * geo.pitch if geo.pitch else 2.2 * size  # paragraph spacing shows as a wider step
+        return 0 < step <= limit
+    return cur.page == prev.page + 1 and cur.no <= 3
+
+
+def _text_block(lines: list[_Line], name: str, body: float, heading_sizes: list[float]) -> Block:
+    text = lines[0].text
+    for ln in lines[1:]:
+        latin = text[-1:].isascii() and text[-1:].isalpha() and ln.text[:1].isascii() and ln.text[:1].isalpha()
+        text += (" " if latin else "") + ln.text
+    first = lines[0]
+    same_page = [ln for ln in lines if ln.page == first.page]
+    loc = Locator(name, page=first.page, line_start=first.no,
+                  line_end=same_page[-1].no if len(same_page) == len(lines) else None,
+                  bbox=(min(ln.x0 for ln in same_page), same_page[0].top, max(ln.x1 for ln in same_page),
+                        same_page[-1].bottom))
+    if first.size >= body * _HEADING_RATIO and len(text) <= 60:
+        return Block("heading", text, loc, level=heading_sizes.index(first.size) + 1)
+    level = heading_level(text)
+    if level:
+        return Block("heading", text, loc, level=level)
+    return Block("paragraph", text, loc)
+
+
+def _table(raw: _RawTable, name: str, table_no: int) -> Table:
+    loc = Locator(name, page=raw.page, table=table_no, bbox=raw.bbox)
+    rows: list[tuple[Cell, ...]] = []
+    for r, row in enumerate(raw.rows):
+        cells = tuple(Cell(c.text, r, c.col, Locator(name, page=c.page, table=table_no, row=r, col=c.col,
+                                                     bbox=c.bbox), rowspan=c.rowspan, colspan=c.colspan)
+                      for c in row)
+        rows.append(cells)
+    return Table(tuple(rows), loc, continued=raw.continued, header_rows=_header_rows(raw))
+
+
+def _header_rows(raw: _RawTable) -> int:
+    """Leading rows without a number in them (at most three), when data rows follow."""
+    k = 0
+    while k < min(3, len(raw.rows) - 1) and not any(is_number(c.text) for c in raw.rows[k]):
+        k += 1
+    return k if k < len(raw.rows) else 0
+
+
+def _table_text(t: Table) -> str:
+    return "\n".join("\t".join(c.text.replace("\n", " ") for c in row) for row in t.rows)
