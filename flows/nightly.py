@@ -1,4 +1,4 @@
-"""The nightly Prefect flow: discover -> read & extract -> load -> expectations -> marts -> summary."""
+"""The nightly Prefect flow: discover -> read & extract -> load -> expectations -> marts -> summary -> publish."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import stages
 from flows.settings import Settings
+from warehouse.publish import snapshot_path
 
 
 @task(name="discover")
@@ -81,6 +82,13 @@ def finish_task(db: Path, run_id: str, summary: dict[str, Any]) -> None:
         con.close()
 
 
+@task(name="publish")
+def publish_task(db: Path, target: Path) -> Path:
+    from warehouse.publish import publish_snapshot
+
+    return publish_snapshot(db, target)
+
+
 @flow(name="jixiao-nightly", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
 def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
     """Run one night over the inbox into the warehouse and return the summary."""
@@ -105,6 +113,9 @@ def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
         "quarantine": [{"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
                        for r in results if r.error is not None],
     }
+    summary["published"] = str(snapshot_path(settings.data_dir))
     summary["seconds"] = round(time.perf_counter() - t0, 2)
     finish_task(settings.db, run_id, summary)
+    # last: the analyst snapshot shows the whole night, its completed run record included
+    publish_task(settings.db, Path(summary["published"]))
     return summary

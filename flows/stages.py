@@ -14,7 +14,7 @@ from transforms.extract import extract_report
 from transforms.facts import ReportFacts
 from transforms.readers import read_document
 from transforms.readers.errors import NoReportContent, QuarantineError
-from warehouse.loader import load_report
+from warehouse.loader import LoadOutcome, load_report
 from warehouse.runs import log_file
 
 _ATTACHMENT = re.compile(r"^(?P<stem>.+?)_(?:附件|attachment)\d*$", re.IGNORECASE)
@@ -130,12 +130,15 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
                          reason_en=f"its report {name} was quarantined: {err.reason_en}")
                 counts["quarantined"] += 1
             continue
+        def log(out: LoadOutcome, res: FileResult = res, name: str = name) -> None:
+            # runs inside the report's transaction: the ingest record commits or vanishes with the facts
+            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
+                     media_type=res.media_type, outcome=out.outcome, report_id=out.report_id,
+                     reason_zh=out.reason_zh, reason_en=out.reason_en)
+
         out = load_report(con, res.facts, sha256=res.sha256, source_file=name, media_type=res.media_type or "",
                           pages=res.pages, load_id=run_id,
-                          attachments=tuple(a.name for a in res.submission.attachments))
-        log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
-                 media_type=res.media_type, outcome=out.outcome, report_id=out.report_id,
-                 reason_zh=out.reason_zh, reason_en=out.reason_en)
+                          attachments=tuple(a.name for a in res.submission.attachments), log=log)
         counts[out.outcome] += 1
         if out.superseded:
             counts["superseded"] += 1

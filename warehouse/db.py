@@ -1,4 +1,4 @@
-"""Opening the warehouse: numbered migrations applied in order, then the analyst views."""
+"""Opening the warehouse: numbered migrations applied in order, then the analyst views and their comments."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import yaml
 
 HERE = Path(__file__).parent
 MIGRATIONS = HERE / "migrations"
 VIEWS = HERE / "views"
+COMMENTS = HERE / "comments.yaml"
 
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -45,7 +47,43 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         applied.append(version)
     for f in sorted(VIEWS.glob("*.sql")):
         con.execute(f.read_text(encoding="utf-8"))
+    apply_comments(con)
     return applied
+
+
+def load_comments() -> dict[str, dict[str, str | dict[str, str]]]:
+    """comments.yaml resolved per view: {view: {"comment": text, "columns": {column: text}}}, text "中文 / English"."""
+    raw = yaml.safe_load(COMMENTS.read_text(encoding="utf-8"))
+    common = {c: " / ".join(t) for c, t in raw.get("common", {}).items()}
+    out: dict[str, dict[str, str | dict[str, str]]] = {}
+    for view, spec in raw["views"].items():
+        cols = {**common, **{c: " / ".join(t) for c, t in spec.get("columns", {}).items()}}
+        out[view] = {"comment": " / ".join(spec["comment"]), "columns": cols}
+    return out
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
+    """COMMENT ON every documented view and column that exists (views lose their comments when recreated)."""
+    existing: dict[str, set[str]] = {}
+    for view, column in con.execute("SELECT c.table_name, c.column_name FROM duckdb_columns() c "
+                                    "JOIN duckdb_views() v ON v.view_name = c.table_name "
+                                    "AND v.schema_name = c.schema_name WHERE NOT v.internal").fetchall():
+        existing.setdefault(view, set()).add(column)
+    statements: list[str] = []
+    for view, spec in load_comments().items():
+        if view not in existing:
+            continue
+        statements.append(f"COMMENT ON VIEW {view} IS {_quote(str(spec['comment']))}")
+        cols = spec["columns"]
+        assert isinstance(cols, dict)
+        statements += [f"COMMENT ON COLUMN {view}.{c} IS {_quote(cols[c])}" for c in sorted(existing[view])
+                       if c in cols]
+    if statements:
+        con.execute(";\n".join(statements))
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -14,6 +17,10 @@ import polars as pl
 
 from transforms.document import Locator
 from transforms.facts import Evidence, Measure, ReportFacts
+
+# Test hook (harmless): seconds to sleep inside each report's transaction just before COMMIT, so a test can kill
+# the process mid-load. Unset or 0 in production.
+PAUSE_ENV = "JIXIAO_LOAD_PAUSE_SECONDS"
 
 FACT_TABLES = ("core_evidence", "core_budget_lines", "core_projects", "core_indicators", "core_claims", "core_scores")
 
@@ -64,7 +71,12 @@ def _loc(ev: Evidence) -> dict[str, Any]:
         "table_no": loc.table,
         "row_no": loc.row,
         "col_no": loc.col,
+        "bbox": json.dumps(list(loc.bbox)) if loc.bbox else None,
     }
+
+
+def _prov(loc: dict[str, Any]) -> dict[str, Any]:
+    return {k: loc[k] for k in ("raw_text", "locator", "page", "bbox")}
 
 
 def _measure(prefix: str, m: Measure | None) -> dict[str, Any]:
@@ -91,7 +103,8 @@ def fact_frames(report_id: str, load_id: str, facts: ReportFacts) -> dict[str, p
                                       "adjustment_yuan": _s(p.adjustment_yuan), "full_year_yuan": _s(p.full_year_yuan),
                                       "executed_yuan": _s(p.executed_yuan), "stated_rate": _s(p.stated_rate),
                                       "score": _s(p.score), "unit": p.unit, "funding": p.funding,
-                                      "raw_text": loc["raw_text"], "locator": loc["locator"]})
+                                      "origin": p.origin, "unit_name": p.unit_name, "supervisor": p.supervisor,
+                                      **_prov(loc)})
     for i, ind in enumerate(facts.indicators):
         loc = _loc(ind.evidence)
         rows["core_indicators"].append({**base, "line_no": i, "owner": ind.owner, "level1": ind.level1,
@@ -99,19 +112,21 @@ def fact_frames(report_id: str, load_id: str, facts: ReportFacts) -> dict[str, p
                                         "canonical_code": ind.canonical_code, **_measure("target", ind.target),
                                         **_measure("actual", ind.actual), "weight": _s(ind.weight),
                                         "score": _s(ind.score), "deviation_note": ind.deviation_note,
-                                        "raw_text": loc["raw_text"], "locator": loc["locator"]})
+                                        **_prov(loc)})
     for i, c in enumerate(facts.claims):
         loc = _loc(c.evidence)
         rows["core_claims"].append({**base, "line_no": i, "kind": c.kind, "subject": c.subject,
                                     "stated_value": _s(c.stated_value), "decimals": c.decimals, "percent": c.percent,
                                     "numerator_yuan": _s(c.numerator_yuan),
                                     "denominator_yuan": _s(c.denominator_yuan),
-                                    "raw_text": loc["raw_text"], "locator": loc["locator"]})
+                                    "current_yuan": _s(c.current_yuan), "previous_yuan": _s(c.previous_yuan),
+                                    "change_yuan": _s(c.change_yuan), "numerator_count": _s(c.numerator_count),
+                                    "denominator_count": _s(c.denominator_count),
+                                    **_prov(loc)})
     for i, s in enumerate(facts.scores):
         loc = _loc(s.evidence)
         rows["core_scores"].append({**base, "line_no": i, "level": s.level, "name": s.name, "owner": s.owner,
-                                    "weight": _s(s.weight), "score": _s(s.score), "raw_text": loc["raw_text"],
-                                    "locator": loc["locator"]})
+                                    "weight": _s(s.weight), "score": _s(s.score), **_prov(loc)})
     return {t: pl.DataFrame(r, infer_schema_length=None) for t, r in rows.items() if r}
 
 
@@ -125,51 +140,80 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         con.unregister("_frame")
 
 
-def load_report(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str,
-                media_type: str, pages: int, load_id: str, attachments: tuple[str, ...] = ()) -> LoadOutcome:
-    """Load one report in one transaction: skip what is already there, supersede an older version."""
+def _pause_for_tests() -> None:
+    seconds = float(os.environ.get(PAUSE_ENV) or 0)
+    if seconds > 0:
+        time.sleep(seconds)
+
+
+def _record_submission(con: duckdb.DuckDBPyConnection, sha256: str, report_id: str, key: str, relation: str,
+                       source_file: str, media_type: str, load_id: str) -> None:
+    con.execute("INSERT INTO core_submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [sha256, report_id, key, relation, source_file, media_type, load_id, datetime.now()])
+
+
+def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str, media_type: str,
+           pages: int, load_id: str, attachments: tuple[str, ...]) -> LoadOutcome:
+    """Decide what the file is and write it; runs inside the caller's transaction."""
     report_id = sha256[:16]
     key = report_key(facts)
     fp = facts_fingerprint(facts)
+    same = con.execute("SELECT source_file, report_id FROM core_submissions WHERE sha256 = ?", [sha256]).fetchone()
+    if same:
+        return LoadOutcome("skipped", same[1], key, 0, reason_zh=f"内容相同的文件已收到（{same[0]}）",
+                           reason_en=f"a file with the same content was already received ({same[0]})")
+    current = con.execute(
+        "SELECT report_id, version, facts_fingerprint, source_file FROM core_reports "
+        "WHERE report_key = ? AND is_current", [key]).fetchone()
+    if current and current[2] == fp:
+        _record_submission(con, sha256, current[0], key, "other_format", source_file, media_type, load_id)
+        return LoadOutcome("skipped", current[0], key, current[1],
+                           reason_zh=f"同一报告的其他格式已入库（{current[3]}）",
+                           reason_en=f"the same report is already loaded in another format ({current[3]})")
+    now = datetime.now()
+    version = 1
+    superseded = None
+    if current:
+        last = con.execute("SELECT max(version) FROM core_reports WHERE report_key = ?", [key]).fetchone()
+        version = int(last[0] if last and last[0] is not None else current[1]) + 1
+        superseded = current[0]
+        con.execute("UPDATE core_reports SET is_current = false, superseded_by = ?, superseded_at = ? "
+                    "WHERE report_id = ?", [report_id, now, superseded])
+    m = facts.meta
+    con.execute(
+        "INSERT INTO core_reports (report_id, report_key, version, is_current, facts_fingerprint, load_id, "
+        "source_file, sha256, media_type, pages, attachments, department, unit, province, city, county, "
+        "division_code, admin_level, fiscal_year, title_year, fiscal_year_source, filing_date, preparer, phone, "
+        "self_eval_score, grade_stated, report_kind, warnings, loaded_at) "
+        "VALUES (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [report_id, key, version, fp, load_id, source_file, sha256, media_type, pages,
+         json.dumps(list(attachments), ensure_ascii=False), m.department, m.unit, m.province, m.city, m.county,
+         m.division_code, m.admin_level, m.fiscal_year, m.title_year, m.fiscal_year_source, m.filing_date,
+         m.preparer, m.phone, m.self_eval_score, m.grade, m.report_kind,
+         json.dumps(list(facts.warnings), ensure_ascii=False), now],
+    )
+    _record_submission(con, sha256, report_id, key, "version", source_file, media_type, load_id)
+    for table, frame in fact_frames(report_id, load_id, facts).items():
+        _insert(con, table, frame)
+    return LoadOutcome("loaded", report_id, key, version, superseded)
+
+
+def load_report(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str,
+                media_type: str, pages: int, load_id: str, attachments: tuple[str, ...] = (),
+                log: Callable[[LoadOutcome], None] | None = None) -> LoadOutcome:
+    """Load one report in one transaction: skip what is already there, supersede an older version.
+
+    ``log`` runs inside the same transaction, so the file's ingest record commits (or vanishes) with its facts.
+    """
     con.execute("BEGIN TRANSACTION")
     try:
-        same = con.execute("SELECT source_file FROM core_reports WHERE sha256 = ?", [sha256]).fetchone()
-        if same:
-            con.execute("ROLLBACK")
-            return LoadOutcome("skipped", report_id, key, 0, reason_zh=f"内容相同的文件已入库（{same[0]}）",
-                               reason_en=f"same content already loaded ({same[0]})")
-        current = con.execute(
-            "SELECT report_id, version, facts_fingerprint, source_file FROM core_reports "
-            "WHERE report_key = ? AND is_current", [key]).fetchone()
-        if current and current[2] == fp:
-            con.execute("ROLLBACK")
-            return LoadOutcome("skipped", current[0], key, current[1],
-                               reason_zh=f"同一报告的其他格式已入库（{current[3]}）",
-                               reason_en=f"the same report is already loaded in another format ({current[3]})")
-        version = 1
-        superseded = None
-        if current:
-            version = int(current[1]) + 1
-            superseded = current[0]
-            con.execute("UPDATE core_reports SET is_current = false, superseded_by = ? WHERE report_id = ?",
-                        [report_id, superseded])
-        m = facts.meta
-        con.execute(
-            "INSERT INTO core_reports (report_id, report_key, version, is_current, facts_fingerprint, load_id, "
-            "source_file, sha256, media_type, pages, attachments, department, unit, province, city, county, "
-            "division_code, admin_level, fiscal_year, title_year, fiscal_year_source, filing_date, preparer, phone, "
-            "self_eval_score, grade_stated, report_kind, warnings, loaded_at) "
-            "VALUES (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [report_id, key, version, fp, load_id, source_file, sha256, media_type, pages,
-             json.dumps(list(attachments), ensure_ascii=False), m.department, m.unit, m.province, m.city, m.county,
-             m.division_code, m.admin_level, m.fiscal_year, m.title_year, m.fiscal_year_source, m.filing_date,
-             m.preparer, m.phone, m.self_eval_score, m.grade, m.report_kind,
-             json.dumps(list(facts.warnings), ensure_ascii=False), datetime.now()],
-        )
-        for table, frame in fact_frames(report_id, load_id, facts).items():
-            _insert(con, table, frame)
+        out = _place(con, facts, sha256=sha256, source_file=source_file, media_type=media_type, pages=pages,
+                     load_id=load_id, attachments=attachments)
+        if log is not None:
+            log(out)
+        _pause_for_tests()
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:
         con.execute("ROLLBACK")
         raise
-    return LoadOutcome("loaded", report_id, key, version, superseded)
+    return out
