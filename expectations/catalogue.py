@@ -24,7 +24,7 @@ class Rule:
     message_en: str
     sql: str
     applies_to: str  # SQL returning the report_ids the rule can judge
-    value_format: str = "percent"  # percent | yuan | number
+    value_format: str = "percent"  # percent | yuan | number | text
 
     def render(self, row: dict[str, object]) -> tuple[str, str]:
         """Messages in Chinese and English with the row's values filled in."""
@@ -52,7 +52,7 @@ def format_value(v: object, kind: str) -> str:
 
 
 def load_rules(rules_dir: Path = RULES_DIR) -> list[Rule]:
-    """Every rule in the catalogue, sorted by id; raises ValueError on a malformed entry."""
+    """Every rule in the catalogue, extraction checks first, then by family and id; raises ValueError on a bad entry."""
     rules: list[Rule] = []
     for meta_path in sorted(rules_dir.glob("*.yaml")):
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
@@ -69,4 +69,5 @@ def load_rules(rules_dir: Path = RULES_DIR) -> list[Rule]:
             sql=sql_path.read_text(encoding="utf-8"), applies_to=meta["applies_to"],
             value_format=meta.get("value_format", "percent"),
         ))
-    return rules
+    # extraction sanity checks run (and are listed) before business rules, so a bad reading is seen first
+    return sorted(rules, key=lambda r: (FAMILIES.index(r.family), r.id))

@@ -1,0 +1,29 @@
+-- Names are matched after dropping a trailing 经费/项目 and spaces (城乡居民基本医疗保险经费 = 城乡居民基本医疗保险).
+-- Per field, the first origin in (summary_table, project_table, sentence) order is compared with each other one.
+WITH p AS (
+    SELECT report_id, regexp_replace(replace(name, ' ', ''), '(经费|项目)$', '') AS pname, coalesce(origin, '') AS origin,
+           raw_text, locator, line_no, field, v
+    FROM core_projects
+    CROSS JOIN LATERAL (VALUES ('full_year', full_year_yuan), ('executed', executed_yuan), ('initial', initial_yuan),
+                               ('score', score)) AS x(field, v)
+    WHERE v IS NOT NULL AND NOT regexp_matches(name, '合计|小计|总计|平均')
+),
+ranked AS (
+    SELECT *, dense_rank() OVER (PARTITION BY report_id, pname, field ORDER BY
+              CASE origin WHEN 'summary_table' THEN 0 WHEN 'project_table' THEN 1 WHEN 'sentence' THEN 2 ELSE 3 END,
+              origin) AS o_rank
+    FROM p
+),
+base AS (SELECT * FROM ranked WHERE o_rank = 1),
+other AS (SELECT * FROM ranked WHERE o_rank > 1)
+SELECT DISTINCT ON (r.report_id, o.pname, o.field, o.origin)
+       r.report_id, o.pname || '|' || o.field || '|' || b.origin || '/' || o.origin AS subject,
+       o.v AS stated_value, b.v AS computed_value, abs(o.v - b.v) AS difference, 0.0 AS tolerance,
+       o.raw_text || ' ｜ ' || b.raw_text AS evidence_text, o.locator AS source_locator
+FROM {batch} r
+JOIN other o ON o.report_id = r.report_id
+JOIN base b ON b.report_id = o.report_id AND b.pname = o.pname AND b.field = o.field
+WHERE r.is_current AND b.origin <> o.origin
+  AND abs(o.v - b.v) > CASE WHEN o.field = 'score' THEN 0 ELSE 50 END
+  AND NOT EXISTS (SELECT 1 FROM other o2 WHERE o2.report_id = o.report_id AND o2.pname = o.pname
+                  AND o2.field = o.field AND o2.origin = o.origin AND abs(o2.v - b.v) <= 50)

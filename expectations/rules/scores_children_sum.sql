@@ -1,0 +1,31 @@
+-- Score lines keep document order: the children of a level-N line are the level-(N+1) lines after it, up to the
+-- next line of level N or higher, for the same owner.
+WITH s AS (
+    SELECT *, CASE level WHEN 'total' THEN 0 WHEN 'level1' THEN 1 WHEN 'level2' THEN 2 WHEN 'level3' THEN 3 END AS lv
+    FROM core_scores
+),
+parents AS (
+    SELECT p.report_id, p.owner, p.line_no, p.name, p.lv, p.score, p.weight, p.raw_text, p.locator,
+           coalesce((SELECT min(n.line_no) FROM s n WHERE n.report_id = p.report_id AND n.owner = p.owner
+                     AND n.line_no > p.line_no AND n.lv <= p.lv), 2147483647) AS stop
+    FROM s p WHERE p.lv IN (1, 2)
+),
+kids AS (
+    SELECT p.report_id, p.owner, p.line_no, sum(c.score) AS score_sum, sum(c.weight) AS weight_sum, count(*) AS k,
+           count(c.weight) AS kw
+    FROM parents p JOIN s c ON c.report_id = p.report_id AND c.owner = p.owner AND c.lv = p.lv + 1
+         AND c.line_no > p.line_no AND c.line_no < p.stop
+    GROUP BY ALL
+),
+checks AS (
+    SELECT p.*, 'score' AS what, p.score AS stated, k.score_sum AS computed
+    FROM parents p JOIN kids k USING (report_id, owner, line_no) WHERE p.score IS NOT NULL AND k.score_sum IS NOT NULL
+    UNION ALL
+    SELECT p.*, 'weight', p.weight, k.weight_sum
+    FROM parents p JOIN kids k USING (report_id, owner, line_no) WHERE p.weight IS NOT NULL AND k.kw = k.k
+)
+SELECT r.report_id, c.owner || '|' || coalesce(c.name, '') || '|' || c.what AS subject, c.stated AS stated_value,
+       c.computed AS computed_value, abs(c.stated - c.computed) AS difference, 0.0 AS tolerance,
+       c.raw_text AS evidence_text, c.locator AS source_locator
+FROM {batch} r JOIN checks c ON c.report_id = r.report_id
+WHERE r.is_current AND c.stated <> c.computed
