@@ -8,6 +8,8 @@ import os
 import sys
 from typing import Any
 
+from flows import cli_sql
+
 
 def _prefect_env() -> None:
     # Offline machines: Prefect's telemetry only logs errors; keep the console to what the operator needs.
@@ -38,7 +40,12 @@ def print_summary(s: dict[str, Any]) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_env()
     from flows.nightly import nightly
+    from flows.settings import Settings
 
+    inbox = Settings.from_env(inbox=args.inbox, db=args.db).inbox
+    if not inbox.is_dir():  # an operator's setting, not a crash: say so before Prefect starts
+        print(f"收件箱不存在 inbox folder not found: {inbox} (--inbox or JIXIAO_INBOX)", file=sys.stderr)
+        return 2
     summary = nightly(inbox=args.inbox, db=args.db)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
@@ -100,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--inbox")
     sv.add_argument("--db")
     sv.set_defaults(func=cmd_serve)
+    cli_sql.add_parser(sub)
     return p
 
 

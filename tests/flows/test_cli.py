@@ -1,0 +1,18 @@
+"""The command line's own behaviour, without a Prefect run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+
+
+def test_missing_inbox_is_a_clear_error_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", "--inbox", str(tmp_path / "nowhere"), "--db", str(tmp_path / "w.duckdb")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "inbox folder not found" in err and "收件箱不存在" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "w.duckdb").exists()
