@@ -272,9 +272,13 @@ def render_xlsx(tables: list[tuple[str, list[list[str]]]], path: Path) -> None:
                 if text:
                     _xlsx_cell(ws.cell(row=r, column=c), text)
             _merge_repeats(ws, r, row)
+    from openpyxl.writer.excel import ExcelWriter
+
     wb.properties.created = wb.properties.modified = FIXED_TIME
     wb.properties.creator = wb.properties.lastModifiedBy = "jixiao samples"
-    wb.save(path)
+    # Workbook.save stamps the current time as "modified", so two builds a second apart differed
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
     _freeze_zip(path)
 
 
