@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from flows import cli_sql
+from flows import cli_review, cli_sql
 
 
 def _prefect_env() -> None:
@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--db")
     sv.set_defaults(func=cmd_serve)
     cli_sql.add_parser(sub)
+    cli_review.add_parser(sub)
     return p
 
 

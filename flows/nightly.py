@@ -1,4 +1,4 @@
-"""The nightly Prefect flow: discover -> read & extract -> load -> expectations -> marts -> summary -> publish."""
+"""The nightly Prefect flow: discover -> read & extract -> load -> expectations -> marts -> alerts -> publish."""
 
 from __future__ import annotations
 
@@ -70,6 +70,18 @@ def marts_task(db: Path, run_id: str) -> list[str]:
         con.close()
 
 
+@task(name="alerts")
+def alerts_task(db: Path, run_id: str, inbox: Path, out_dir: Path) -> dict[str, Any]:
+    from flows.alerts.run import run_alerts
+    from warehouse.db import connect
+
+    con = connect(db)
+    try:
+        return run_alerts(con, run_id, inbox, out_dir)
+    finally:
+        con.close()
+
+
 @task(name="finish")
 def finish_task(db: Path, run_id: str, summary: dict[str, Any]) -> None:
     from warehouse.db import connect
@@ -101,6 +113,7 @@ def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
     counts = load_task(settings.db, run_id, settings.inbox, results, settings.data_dir / "quarantine" / run_id)
     dq = expectations_task(settings.db, run_id, settings.data_dir / "docs")
     marts = marts_task(settings.db, run_id)
+    alerts = alerts_task(settings.db, run_id, settings.inbox, settings.data_dir / "alerts" / run_id)
     summary: dict[str, Any] = {
         "run_id": run_id,
         "inbox": str(settings.inbox),
@@ -110,6 +123,7 @@ def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
         **counts,
         **dq,
         "tables_published": marts,
+        **alerts,
         "quarantine": [{"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
                        for r in results if r.error is not None],
     }

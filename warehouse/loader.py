@@ -92,7 +92,7 @@ def fact_frames(report_id: str, load_id: str, facts: ReportFacts) -> dict[str, p
     base = {"report_id": report_id, "load_id": load_id}
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in FACT_TABLES}
     for fld, ev in facts.meta.evidence:
-        rows["core_evidence"].append({**base, "field": fld, "raw_text": ev.raw_text, "locator": ev.locator.render()})
+        rows["core_evidence"].append({**base, "field": fld, **_prov(_loc(ev))})
     for i, b in enumerate(facts.budget_lines):
         rows["core_budget_lines"].append({**base, "line_no": i, "category": b.category, "phase": b.phase,
                                           "amount_yuan": _s(b.amount_yuan), "unit": b.unit, "source": b.source,

@@ -1,4 +1,5 @@
 -- Names are matched after dropping a trailing 经费/项目 and spaces (城乡居民基本医疗保险经费 = 城乡居民基本医疗保险).
+-- Scores are exact; money agrees within 50 yuan (0.01 万元 printed on both sides).
 -- Per field, the first origin in (summary_table, project_table, sentence) order is compared with each other one.
 WITH p AS (
     SELECT report_id, regexp_replace(replace(name, ' ', ''), '(经费|项目)$', '') AS pname, coalesce(origin, '') AS origin,
@@ -18,7 +19,11 @@ base AS (SELECT * FROM ranked WHERE o_rank = 1),
 other AS (SELECT * FROM ranked WHERE o_rank > 1)
 SELECT DISTINCT ON (r.report_id, o.pname, o.field, o.origin)
        r.report_id, o.pname || '|' || o.field || '|' || b.origin || '/' || o.origin AS subject,
-       o.v AS stated_value, b.v AS computed_value, abs(o.v - b.v) AS difference, 0.0 AS tolerance,
+       -- money is shown in 万元, scores as printed
+       CASE WHEN o.field = 'score' THEN o.v ELSE o.v / 10000 END AS stated_value,
+       CASE WHEN o.field = 'score' THEN b.v ELSE b.v / 10000 END AS computed_value,
+       CASE WHEN o.field = 'score' THEN abs(o.v - b.v) ELSE abs(o.v - b.v) / 10000 END AS difference,
+       CASE WHEN o.field = 'score' THEN 0.0 ELSE 0.005 END AS tolerance,
        o.raw_text || ' ｜ ' || b.raw_text AS evidence_text, o.locator AS source_locator
 FROM {batch} r
 JOIN other o ON o.report_id = r.report_id
@@ -26,4 +31,5 @@ JOIN base b ON b.report_id = o.report_id AND b.pname = o.pname AND b.field = o.f
 WHERE r.is_current AND b.origin <> o.origin
   AND abs(o.v - b.v) > CASE WHEN o.field = 'score' THEN 0 ELSE 50 END
   AND NOT EXISTS (SELECT 1 FROM other o2 WHERE o2.report_id = o.report_id AND o2.pname = o.pname
-                  AND o2.field = o.field AND o2.origin = o.origin AND abs(o2.v - b.v) <= 50)
+                  AND o2.field = o.field AND o2.origin = o.origin
+                  AND abs(o2.v - b.v) <= CASE WHEN o.field = 'score' THEN 0 ELSE 50 END)

@@ -1,5 +1,24 @@
 -- A stated execution rate disagrees with executed / budget beyond half a unit of its last printed digit
--- plus the effect of operands printed to 0.01 万元.
+-- plus the effect of operands printed to 0.01 万元. A sentence that states the rate without its operands
+-- ("部门预算执行率为100.73%") is checked against the report's own executed and full-year figures for its subject,
+-- read from the table when a table states them (one amount), else from the text (one amount).
+WITH amt AS (
+    SELECT report_id, category, phase,
+           CASE WHEN count(DISTINCT amount_yuan) FILTER (WHERE source = 'table') = 1
+                     THEN min(amount_yuan) FILTER (WHERE source = 'table')
+                WHEN count(DISTINCT amount_yuan) FILTER (WHERE source = 'table') = 0
+                     AND count(DISTINCT amount_yuan) = 1 THEN min(amount_yuan) END AS amount
+    FROM core_budget_lines WHERE subject IS NULL GROUP BY ALL
+),
+ops AS (
+    SELECT c.*, coalesce(c.numerator_yuan, ex.amount) AS num,
+           coalesce(c.denominator_yuan, adj.amount, bud.amount) AS den
+    FROM core_claims c
+    LEFT JOIN amt ex ON ex.report_id = c.report_id AND ex.category = coalesce(c.subject, 'total') AND ex.phase = 'executed'
+    LEFT JOIN amt adj ON adj.report_id = c.report_id AND adj.category = coalesce(c.subject, 'total') AND adj.phase = 'adjusted'
+    LEFT JOIN amt bud ON bud.report_id = c.report_id AND bud.category = coalesce(c.subject, 'total') AND bud.phase = 'budget'
+    WHERE c.kind = 'execution_rate'
+)
 SELECT report_id, subject, stated_value, computed_value, difference, tolerance, evidence_text, source_locator
 FROM (
     SELECT r.report_id,
@@ -7,15 +26,13 @@ FROM (
                row_number() OVER (PARTITION BY c.report_id, c.kind, coalesce(c.subject, '') ORDER BY c.line_no)
                AS subject,
            c.stated_value,
-           round(c.numerator_yuan::DOUBLE / c.denominator_yuan::DOUBLE, 6) AS computed_value,
-           round(abs(c.stated_value::DOUBLE - c.numerator_yuan::DOUBLE / c.denominator_yuan::DOUBLE), 6) AS difference,
-           round(dq_rate_tol(c.stated_value, c.decimals, c.percent, c.numerator_yuan, c.denominator_yuan), 6) AS tolerance,
+           round(c.num::DOUBLE / c.den::DOUBLE, 6) AS computed_value,
+           round(abs(c.stated_value::DOUBLE - c.num::DOUBLE / c.den::DOUBLE), 6) AS difference,
+           round(dq_rate_tol(c.stated_value, c.decimals, c.percent, c.num, c.den), 6) AS tolerance,
            c.raw_text AS evidence_text,
            c.locator AS source_locator
     FROM {batch} r
-    JOIN core_claims c ON c.report_id = r.report_id
-    WHERE r.is_current
-      AND c.kind IN ('execution_rate')
-      AND c.numerator_yuan IS NOT NULL AND c.denominator_yuan IS NOT NULL AND c.denominator_yuan <> 0
+    JOIN ops c ON c.report_id = r.report_id
+    WHERE r.is_current AND c.num IS NOT NULL AND c.den IS NOT NULL AND c.den <> 0
 ) t
 WHERE difference > tolerance

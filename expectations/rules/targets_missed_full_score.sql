@@ -15,7 +15,8 @@ WITH judged AS (
       AND (i.target_unit IS NULL OR i.actual_unit IS NULL OR i.target_unit = i.actual_unit
            OR left(i.target_unit, 1) = left(i.actual_unit, 1))
 )
-SELECT r.report_id, j.owner || '|' || j.level3 AS subject, j.actual_value AS stated_value,
+-- the printed target (>50%) is part of the subject, so the reviewer sees the operator that was missed
+SELECT r.report_id, j.owner || '|' || j.level3 || '|' || coalesce(j.target_raw, '') AS subject, j.actual_value AS stated_value,
        j.target_value AS computed_value, abs(j.actual_value - j.target_value) AS difference, 0.0 AS tolerance,
        j.raw_text AS evidence_text, j.locator AS source_locator
 FROM {batch} r JOIN judged j ON j.report_id = r.report_id

@@ -45,11 +45,12 @@ def C(kind: str, stated: str, decimals: int, percent: bool = True, **kw: Any) ->
     return ("core_claims", row)
 
 
-def S(level: str, name: str, weight: str | None, score: str | None, owner: str = "department") -> Row:
-    """A score line."""
+def S(level: str, name: str, weight: str | None, score: str | None, owner: str = "department",
+      locator: str = "r.txt") -> Row:
+    """A score line (``locator`` names its table, 表N, when it was read from one)."""
     return ("core_scores", {"level": level, "name": name, "owner": owner,
                             "weight": None if weight is None else Decimal(weight),
-                            "score": None if score is None else Decimal(score), "raw_text": name, "locator": "r.txt"})
+                            "score": None if score is None else Decimal(score), "raw_text": name, "locator": locator})
 
 
 def I(level3: str, weight: str | None, score: str | None, owner: str = "department", **kw: Any) -> Row:  # noqa: E743

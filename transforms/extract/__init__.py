@@ -8,6 +8,7 @@ from typing import TypeVar
 from transforms.document import Document
 from transforms.extract.budget import extract_budget
 from transforms.extract.claims import extract_claims
+from transforms.extract.counts import extract_count_totals
 from transforms.extract.indicators import extract_indicators
 from transforms.extract.metadata import extract_metadata
 from transforms.extract.projects import extract_projects
@@ -38,6 +39,7 @@ def extract_report(doc: Document) -> ReportFacts:
     indicators, table_scores = _guarded("indicators", lambda: extract_indicators(doc), ([], []), warnings)
     projects = _guarded("projects", lambda: extract_projects(doc), [], warnings)
     sentence_claims = _guarded("claims", lambda: extract_claims(doc, fy), [], warnings)
+    count_claims = _guarded("counts", lambda: extract_count_totals(doc), [], warnings)
     scores = _guarded("scores", lambda: sentence_scores(doc), [], warnings)
     total = total_score_line(meta)
     if total is not None:
@@ -48,6 +50,6 @@ def extract_report(doc: Document) -> ReportFacts:
         budget_lines=tuple(budget_lines),
         indicators=tuple(indicators),
         scores=tuple(scores + table_scores),
-        claims=tuple(table_claims + sentence_claims),
+        claims=tuple(table_claims + sentence_claims + count_claims),
         warnings=tuple(warnings),
     )

@@ -108,3 +108,13 @@ def test_a_failing_extractor_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) 
     assert facts.projects == ()
     assert any("projects" in w and "bad table" in w for w in facts.warnings)
     assert facts.budget_lines
+
+
+def test_count_broken_down_with_qizhong_becomes_a_count_total_claim() -> None:
+    facts = extract_report(_doc("全市参保 120.50 万人，其中职工 20.5 万人，居民 98 万人，参保率 98%。\n\n"
+                                "采购 30 批次，其中药品 10 批次，平均降幅 50%，耗材 20 批次，采购金额 5 亿元。\n\n"
+                                "资助 300 人，其中低保户 100 人，资助金额为 3 万元。\n"))
+    counts = [(c.subject, c.stated_value, c.numerator_count, c.denominator_count, c.decimals)
+              for c in facts.claims if c.kind == "count_total"]
+    assert counts == [("全市参保|万人", Decimal("120.50"), Decimal("118.5"), Decimal(2), 2),
+                      ("采购|批次", Decimal("30"), Decimal("30"), Decimal(2), 0)]

@@ -1,0 +1,57 @@
+"""The evidence as printed: a PNG of the page band around a fact's bounding box, rendered with pypdfium2."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+SCALE = 2.0  # 144 dpi: small print in Chinese tables stays legible
+MARGIN = 14.0  # points above and below the box, so the row's neighbours give context
+MIN_HEIGHT = 36.0
+
+
+def find_source(inbox: Path, name: str, sha256: str) -> Path | None:
+    """The delivered file in the inbox with this name and content (the warehouse keeps only the name)."""
+    if not name or not inbox.is_dir():
+        return None
+    for p in sorted(inbox.rglob(name)):
+        if p.is_file() and (not sha256 or _sha256(p) == sha256):
+            return p
+    return None
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def crop_png(pdf: Path, page: int, bbox: tuple[float, float, float, float] | None, out: Path) -> Path:
+    """Render the full-width band of 1-based ``page`` around ``bbox`` (x0, top, x1, bottom in points from the top
+    left, as pdfplumber measures) with the box outlined in red; the whole page when there is no box."""
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        if not 1 <= page <= len(doc):
+            raise ValueError(f"{pdf.name} has no page {page}")
+        p = doc[page - 1]
+        height = p.get_height()
+        top, bottom = 0.0, height
+        if bbox is not None:
+            top = max(0.0, bbox[1] - MARGIN)
+            bottom = min(height, max(bbox[3] + MARGIN, top + MIN_HEIGHT))
+        # pdfium crops by the amount cut from each edge: left, bottom, right, top
+        image = p.render(scale=SCALE, crop=(0, height - bottom, 0, top)).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    if bbox is not None:
+        x0, y0 = bbox[0] * SCALE, (bbox[1] - top) * SCALE
+        x1, y1 = bbox[2] * SCALE, (bbox[3] - top) * SCALE
+        ImageDraw.Draw(image).rectangle((x0 - 3, y0 - 3, x1 + 3, y1 + 3), outline=(220, 0, 0), width=2)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image.save(out, format="PNG", optimize=True)
+    return out

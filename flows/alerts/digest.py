@@ -1,0 +1,174 @@
+"""Building the night's digests from the warehouse: new open issues per audience, with what each channel still owes."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from expectations.catalogue import format_value, load_rules
+
+PROVINCE = "province"
+_PAGE = re.compile(r"\bp(\d+)\b")
+
+# The open issues of current reports, with the report they are about.
+_ISSUES_SQL = """
+SELECT i.issue_id, i.rule_id, i.severity, i.subject, i.message_zh, i.message_en, i.stated_value, i.computed_value,
+       i.difference, i.tolerance, i.evidence_text, i.source_locator, i.values_key, i.report_id,
+       coalesce(r.department, i.department) AS department, r.source_file, r.media_type, r.sha256, r.fiscal_year
+FROM core_dq_issues i JOIN core_reports r ON r.report_id = i.report_id
+WHERE i.status = 'open'
+ORDER BY r.department, r.source_file, CASE i.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
+         i.rule_id, i.subject
+"""
+
+# Where a fact was printed: the first fact row of the report at the issue's locator that kept a page.
+_PLACE_SQL = """
+SELECT page, bbox FROM (
+    SELECT page, bbox FROM core_budget_lines WHERE report_id = $r AND locator = $l
+    UNION ALL SELECT page, bbox FROM core_claims WHERE report_id = $r AND locator = $l
+    UNION ALL SELECT page, bbox FROM core_projects WHERE report_id = $r AND locator = $l
+    UNION ALL SELECT page, bbox FROM core_indicators WHERE report_id = $r AND locator = $l
+    UNION ALL SELECT page, bbox FROM core_scores WHERE report_id = $r AND locator = $l
+    UNION ALL SELECT page, bbox FROM core_evidence WHERE report_id = $r AND locator = $l
+) WHERE page IS NOT NULL ORDER BY bbox IS NULL LIMIT 1
+"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One issue as a reviewer reads it: values formatted, and where it was printed."""
+
+    issue_id: str
+    rule_id: str
+    severity: str
+    subject: str
+    message_zh: str
+    message_en: str
+    stated: str
+    computed: str
+    difference: str
+    tolerance: str
+    evidence_text: str
+    locator: str
+    values_key: str
+    report_id: str
+    department: str
+    source_file: str
+    media_type: str
+    sha256: str
+    fiscal_year: int | None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    @property
+    def is_pdf(self) -> bool:
+        return "pdf" in (self.media_type or "").lower() or self.source_file.lower().endswith(".pdf")
+
+
+@dataclass
+class Digest:
+    """What one audience is told tonight; ``pending`` says which entries each channel has not yet delivered."""
+
+    audience: str
+    entries: list[Entry]
+    pending: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def department(self) -> str | None:
+        return self.audience.removeprefix("unit:") if self.audience.startswith("unit:") else None
+
+    def for_channel(self, channel: str) -> Digest:
+        """The same digest narrowed to what ``channel`` still owes."""
+        ids = self.pending.get(channel, set())
+        return Digest(self.audience, [e for e in self.entries if e.issue_id in ids], {channel: ids})
+
+    def by_report(self) -> list[tuple[Entry, list[Entry]]]:
+        """Entries grouped by report, keyed by the report's first entry (for its department, file and year)."""
+        groups: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            groups.setdefault(e.report_id, []).append(e)
+        return [(es[0], es) for es in groups.values()]
+
+
+def unit_audience(department: str) -> str:
+    """The audience name of a submitting unit."""
+    return f"unit:{department}"
+
+
+def _place(con: duckdb.DuckDBPyConnection, report_id: str, locator: str | None
+           ) -> tuple[int | None, tuple[float, float, float, float] | None]:
+    if not locator:
+        return None, None
+    row = con.execute(_PLACE_SQL, {"r": report_id, "l": locator}).fetchone()
+    if row is not None:
+        bbox = tuple(float(x) for x in json.loads(row[1])) if row[1] else None
+        return int(row[0]), bbox if bbox and len(bbox) == 4 else None  # type: ignore[return-value]
+    m = _PAGE.search(locator)
+    return (int(m.group(1)), None) if m else (None, None)
+
+
+def open_entries(con: duckdb.DuckDBPyConnection) -> list[Entry]:
+    """Every open issue (waived and resolved ones never alert), formatted for reading."""
+    formats = {r.id: r.value_format for r in load_rules()}
+    cur = con.execute(_ISSUES_SQL)
+    names = [d[0] for d in cur.description]
+    out: list[Entry] = []
+    for values in cur.fetchall():
+        r: dict[str, Any] = dict(zip(names, values, strict=True))
+        kind = formats.get(r["rule_id"], "number")
+        page, bbox = _place(con, r["report_id"], r["source_locator"])
+        out.append(Entry(
+            issue_id=r["issue_id"], rule_id=r["rule_id"], severity=r["severity"], subject=r["subject"] or "",
+            message_zh=r["message_zh"] or "", message_en=r["message_en"] or "",
+            stated=format_value(r["stated_value"], kind), computed=format_value(r["computed_value"], kind),
+            difference=format_value(r["difference"], kind), tolerance=format_value(r["tolerance"], kind),
+            evidence_text=r["evidence_text"] or "", locator=r["source_locator"] or "",
+            values_key=r["values_key"] or "", report_id=r["report_id"], department=r["department"] or "?",
+            source_file=r["source_file"] or "", media_type=r["media_type"] or "", sha256=r["sha256"] or "",
+            fiscal_year=r["fiscal_year"], page=page, bbox=bbox))
+    return out
+
+
+def _delivered(con: duckdb.DuckDBPyConnection, audience: str, channel: str) -> set[tuple[str, str]]:
+    rows = con.execute("SELECT DISTINCT issue_id, values_key FROM dq_alert_log WHERE audience = ? AND channel = ?",
+                       [audience, channel]).fetchall()
+    return {(r[0], r[1] or "") for r in rows}
+
+
+def build_digests(con: duckdb.DuckDBPyConnection,
+                  channels: Callable[[str], Iterable[str]] = lambda audience: ("file",)) -> list[Digest]:
+    """The province digest (always) and one per unit with something new; new = not yet delivered with these values.
+
+    ``channels`` names the channels that serve an audience tonight.
+    """
+    entries = open_entries(con)
+    audiences = [PROVINCE, *sorted({unit_audience(e.department) for e in entries})]
+    digests: list[Digest] = []
+    for audience in audiences:
+        mine = entries if audience == PROVINCE else [e for e in entries if unit_audience(e.department) == audience]
+        pending: dict[str, set[str]] = {}
+        for channel in channels(audience):
+            done = _delivered(con, audience, channel)
+            pending[channel] = {e.issue_id for e in mine if (e.issue_id, e.values_key) not in done}
+        owed = set().union(*pending.values()) if pending else set()
+        new = [e for e in mine if e.issue_id in owed]
+        if new or audience == PROVINCE:
+            digests.append(Digest(audience, new, pending))
+    return digests
+
+
+def log_delivery(con: duckdb.DuckDBPyConnection, run_id: str, digest: Digest, channel: str) -> int:
+    """Record that ``channel`` delivered its pending entries of ``digest``; return how many."""
+    now = datetime.now()
+    keys = {e.issue_id: e.values_key for e in digest.entries}
+    ids = sorted(i for i in digest.pending.get(channel, set()) if i in keys)
+    if ids:
+        con.executemany("INSERT INTO dq_alert_log (run_id, issue_id, audience, channel, sent_at, values_key) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", [[run_id, i, digest.audience, channel, now, keys[i]] for i in ids])
+    return len(ids)

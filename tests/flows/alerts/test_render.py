@@ -1,0 +1,39 @@
+"""The digest as Markdown and HTML: grouped by report, values, messages in both languages, evidence, locator."""
+
+from __future__ import annotations
+
+from flows.alerts.digest import PROVINCE, Digest, Entry
+from flows.alerts.render import render_html, render_markdown, subject_line
+
+
+def _entry(iid: str, report: str, evidence: str = "执行率为100.73%") -> Entry:
+    return Entry(issue_id=iid, rule_id="rate_execution", severity="error", subject="execution_rate|1",
+                 message_zh="执行率陈述为 100.73%，计算为 99.33%", message_en="stated 100.73%, the figures give 99.33%",
+                 stated="100.73%", computed="99.33%", difference="1.40%", tolerance="0.01%", evidence_text=evidence,
+                 locator="r.pdf p2 表1 行3 列1", values_key="v", report_id=report, department="甲县医疗保障局",
+                 source_file=f"{report}.pdf", media_type="pdf", sha256="", fiscal_year=2022, page=2)
+
+
+def test_markdown_groups_by_report_and_shows_the_evidence() -> None:
+    d = Digest(PROVINCE, [_entry("i1", "r1"), _entry("i2", "r1"), _entry("i3", "r2")])
+    md = render_markdown(d, "run-7", {"i1": "crops/i1.png"})
+    assert md.count("## 甲县医疗保障局 2022 年度 FY2022 — r1.pdf") == 1 and "— r2.pdf (report r2)" in md
+    assert "填报值 stated **100.73%** · 计算值 computed **99.33%** · 差额 difference **1.40%**" in md
+    assert "- 中文：执行率陈述为 100.73%" in md and "- English: stated 100.73%" in md
+    assert "- 原文 source text: 执行率为100.73%" in md and "- 位置 locator: `r.pdf p2 表1 行3 列1`" in md
+    assert "![i1](crops/i1.png)" in md and "crops/i2" not in md
+    assert "新问题 new issues: 3 (错误 error 3)" in md
+
+
+def test_html_escapes_report_text_and_links_crops() -> None:
+    d = Digest("unit:甲县医疗保障局", [_entry("i1", "r1", evidence="a <b> & c")])
+    html = render_html(d, "run-7", {"i1": "cid:abc@jixiao"})
+    assert "a &lt;b&gt; &amp; c" in html and "<b> &" not in html
+    assert '<img src="cid:abc@jixiao"' in html and "甲县医疗保障局 数据质量提醒" in html
+    assert "1 new data-quality issues (run-7)" in subject_line(d, "run-7")
+
+
+def test_an_empty_digest_says_so() -> None:
+    d = Digest(PROVINCE, [])
+    assert "今晚没有新问题。 / No new issues tonight." in render_markdown(d, "r", {})
+    assert "No new issues tonight." in render_html(d, "r", {})
