@@ -35,6 +35,8 @@ def print_summary(s: dict[str, Any]) -> None:
         print(f"  快照 snapshot: {s['published']}")
     if s.get("alerts_dir"):
         print(f"  提醒 alerts: {s['alerts_dir']}")
+    for err in s.get("alert_errors", []):
+        print(f"    提醒发送失败 alert delivery failed: {err}")
 
 
 def cmd_run(args: argparse.Namespace) -> int:

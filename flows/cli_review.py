@@ -14,7 +14,8 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("review", help="review data-quality issues in the warehouse / 审核数据质量问题")
     rsub = p.add_subparsers(dest="review_command", required=True)
     ls = rsub.add_parser("list", help="list issues / 列出问题")
-    ls.add_argument("--status", choices=STATUSES, default="open", help="default open; waived issues stay listed")
+    ls.add_argument("--status", choices=STATUSES, default="unresolved",
+                    help="default unresolved: open and waived issues, so a waiver never hides an issue")
     ls.add_argument("--severity", choices=SEVERITIES)
     ls.add_argument("--report", help="a report id, source file name, or part of the department name")
     ls.add_argument("--db", help="DuckDB warehouse file (env JIXIAO_DB, default data/warehouse.duckdb)")

@@ -44,6 +44,8 @@ def publish_snapshot(db: Path, target: Path) -> Path:
             con.close()
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
+        # mkstemp makes the file private; analysts on other accounts must be able to read the snapshot
+        tmp.chmod(0o644)
         check = duckdb.connect(str(tmp), read_only=True)
         try:
             check.execute("SELECT count(*) FROM core_reports").fetchone()

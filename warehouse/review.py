@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import duckdb
 
 LIST_SQL = (Path(__file__).parent / "review_issues.sql").read_text(encoding="utf-8")
-STATUSES = ("open", "waived", "resolved", "all")
+STATUSES = ("unresolved", "open", "waived", "resolved", "all")  # unresolved = open or waived
 SEVERITIES = ("error", "warning", "info")
 
 # Why a reviewer may set an issue aside; the code is stored, the labels are shown.
@@ -49,9 +49,9 @@ def _with_readable_values(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def list_issues(con: duckdb.DuckDBPyConnection, status: str = "open", severity: str | None = None,
+def list_issues(con: duckdb.DuckDBPyConnection, status: str = "unresolved", severity: str | None = None,
                 report: str | None = None) -> list[dict[str, Any]]:
-    """Issues by status (waived ones are listed too: ``waived`` or ``all``), most severe first."""
+    """Issues by status, most severe first; the default lists open and waived ones together."""
     if status not in STATUSES:
         raise ReviewError(f"未知状态 {status}（可用：{'、'.join(STATUSES)}）",
                           f"unknown status {status} (use one of {', '.join(STATUSES)})")

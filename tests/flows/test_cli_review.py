@@ -30,12 +30,12 @@ def _ids(db: str) -> dict[str, str]:
 def test_list_filters_and_shows_readable_values(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", "list", "--db", db]) == 0
     out = capsys.readouterr().out
-    assert "问题 issues (open): 2" in out and "stated 100.73% computed 99.33%" in out
+    assert "问题 issues (unresolved): 2" in out and "stated 100.73% computed 99.33%" in out
     assert main(["review", "list", "--db", db, "--report", "乙县"]) == 0
     out = capsys.readouterr().out
-    assert "issues (open): 1" in out and "乙县医疗保障局" in out and "甲县" not in out
+    assert "issues (unresolved): 1" in out and "乙县医疗保障局" in out and "甲县" not in out
     assert main(["review", "list", "--db", db, "--severity", "warning"]) == 0
-    assert "issues (open): 0" in capsys.readouterr().out
+    assert "issues (unresolved): 0" in capsys.readouterr().out
 
 
 def test_waive_then_list_keeps_the_waived_issue_visible(db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,7 +43,10 @@ def test_waive_then_list_keeps_the_waived_issue_visible(db: str, capsys: pytest.
     assert main(["review", "waive", iid[:10], "--reason", "source_typo_confirmed", "--note", "单位已确认",
                  "--by", "张审核", "--db", db]) == 0
     assert f"waived {iid}" in capsys.readouterr().out
-    main(["review", "list", "--db", db])
+    main(["review", "list", "--db", db])  # the default list keeps the waived issue beside the open one
+    out = capsys.readouterr().out
+    assert "issues (unresolved): 2" in out and f"{iid}  waived" in out
+    main(["review", "list", "--status", "open", "--db", db])
     assert iid not in capsys.readouterr().out
     main(["review", "list", "--status", "waived", "--db", db])
     assert f"{iid}  waived" in capsys.readouterr().out
@@ -78,3 +81,17 @@ def test_show_gives_values_evidence_and_history(db: str, capsys: pytest.CaptureF
 def test_missing_warehouse_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", "list", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "no warehouse at" in capsys.readouterr().err
+
+
+def test_dq_issues_view_shows_the_waiver_and_department(db: str) -> None:
+    import duckdb
+
+    iid = _ids(db)["ra"]
+    assert main(["review", "waive", iid, "--reason", "known_rounding", "--note", "末位差异", "--db", db]) == 0
+    con = duckdb.connect(db, read_only=True)
+    try:
+        row = con.execute("SELECT status, waiver_reason, waiver_note, department, family FROM dq_issues "
+                          "WHERE issue_id = ?", [iid]).fetchone()
+    finally:
+        con.close()
+    assert row == ("waived", "known_rounding", "末位差异", "甲县医疗保障局", "rates")

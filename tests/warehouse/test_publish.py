@@ -54,6 +54,7 @@ def test_snapshot_is_complete_without_the_live_file(tmp_path: Path) -> None:
     load(con, SAMPLE[0], "a")
     con.close()
     target = publish_snapshot(db, tmp_path / "pub" / "warehouse.duckdb")
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by analysts on other accounts
     db.unlink()
     snap = duckdb.connect(str(target), read_only=True)
     try:

@@ -20,7 +20,7 @@ def repaired_rows(table: Table) -> list[list[Cell]]:
     One-cell-per-line tables lose a row break to a blank line inside a cell (``二级\\n\\n指标``), which splits
     one row into two short ones; joining them restores the columns.
     """
-    rows = [list(r) for r in table.rows]
+    rows = aligned_rows(table)
     widths = Counter(len(r) for r in rows if len(r) > 1)
     if not widths:
         return rows
@@ -35,6 +35,24 @@ def repaired_rows(table: Table) -> list[list[Cell]]:
             continue
         out.append(row)
         i += 1
+    return out
+
+
+def aligned_rows(table: Table) -> list[list[Cell]]:
+    """Rows where position i holds the cell at grid column i; the columns a merged cell covers hold empty cells.
+
+    Readers omit covered cells, so without this a merge (``全年预算数`` over three columns, a label spanning two)
+    shifts every later cell of the row one place left and the extractors read labels in figure columns. The text
+    form writes the covered cells as empty cells, which is what this restores.
+    """
+    out: list[list[Cell]] = []
+    for r in table.rows:
+        row: list[Cell] = []
+        for c in sorted(r, key=lambda x: x.col):
+            row.extend(Cell("", c.row, k, c.locator.with_cell(c.row, k)) for k in range(len(row), c.col))
+            row.append(c)
+            row.extend(Cell("", c.row, c.col + k, c.locator.with_cell(c.row, c.col + k)) for k in range(1, c.colspan))
+        out.append(row)
     return out
 
 
