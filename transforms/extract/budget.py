@@ -25,6 +25,7 @@ _RATE_HEADER = re.compile(r"执行率|控制率|完成率|到位率")
 _INDEX_FORMULA = re.compile(r"^\d+=\d+/\d+$")
 _HEADER_WORDS = re.compile(r"预算|执行|决算|实际|追加|追减|小计|分值|得分|控制率|执行率|金额")
 _INDICATOR_HEADER = re.compile(r"一级指标|三级指标|指标值")
+_ROW_NO = re.compile(r"^\d{1,3}$")
 _KV = re.compile(r"^(?P<label>.+?)[:：](?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)?$")
 
 
@@ -141,6 +142,8 @@ def _row_label(texts: list[str]) -> tuple[str, int]:
     for i, t in enumerate(texts):
         if not t:
             continue
+        if i == 0 and _ROW_NO.match(t) and len(texts) > 1 and texts[1] and number_cell(texts[1]) is None:
+            continue  # a 行次/序号 cell numbers the row; it is not the row's first value
         if number_cell(t) is not None or parse_amount(t) is not None or t in ("—", "-"):
             return label, i
         label = t

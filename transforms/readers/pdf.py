@@ -295,6 +295,28 @@ def _append_rows(a: _RawTable, b: _RawTable, skip: int) -> None:
         a.rows.append(row)
     a.continued = True
     a.pieces.append(b.page)
+    _regrid(a, b.cols)
+
+
+def _regrid(a: _RawTable, more_cols: list[float]) -> None:
+    """Put every cell on the union of both pieces' column edges.
+
+    A piece whose rows all merge the same two columns (label cells at the foot of a page) has no edge between
+    them, so its cells would be numbered on a coarser grid than the rest of the table.
+    """
+    cols = sorted(a.cols)
+    for x in more_cols:
+        if all(abs(x - y) > 2 for y in cols):
+            cols.append(x)
+    cols.sort()
+    if len(cols) == len(a.cols):
+        return
+    a.cols = cols
+    for row in a.rows:
+        for c in row:
+            x0, x1 = c.bbox[0], c.bbox[2]
+            c.col = next((k for k, x in enumerate(cols) if abs(x - x0) <= 2), c.col)
+            c.colspan = max(1, sum(1 for x in cols if x0 - 2 <= x < x1 - 2))
 
 
 # ---------------------------------------------------------------- blocks
