@@ -97,6 +97,7 @@ def _add_docs(ctx: Any, docs_dir: Path) -> None:
     docs_dir.mkdir(parents=True, exist_ok=True)
     ctx.add_data_docs_site("jixiao", {
         "class_name": "SiteBuilder",
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+        # GX requires an absolute base directory; the default data dir is relative to where jixiao runs
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
         "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
     })
