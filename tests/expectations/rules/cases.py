@@ -165,7 +165,7 @@ CASES: dict[str, tuple[Case, Case]] = {
               B("project", "executed", "16488.22")))),
     "sums_count_parts": (
         Case((_counts("326.68", "324.34"),)),
-        Case((_counts("326.68", "326.67"),))),
+        Case((_counts("326.68", "326.67"), _counts("10", "3", subject="行政编制|名", decimals=0)))),
     "sums_income_sources": (
         Case((B("income", "budget", "359.98"), B("income_general_public", "budget", "190"),
               B("income_other", "budget", "167.76"))),
