@@ -1,20 +1,7 @@
 -- A stated control rate disagrees with actual / budget.
-SELECT report_id, subject, stated_value, computed_value, difference, tolerance, evidence_text, source_locator
-FROM (
-    SELECT r.report_id,
-           c.kind || '|' || coalesce(c.subject, 'total') || '|' ||
-               row_number() OVER (PARTITION BY c.report_id, c.kind, coalesce(c.subject, '') ORDER BY c.line_no)
-               AS subject,
-           c.stated_value,
-           round(c.numerator_yuan::DOUBLE / c.denominator_yuan::DOUBLE, 6) AS computed_value,
-           round(abs(c.stated_value::DOUBLE - c.numerator_yuan::DOUBLE / c.denominator_yuan::DOUBLE), 6) AS difference,
-           round(dq_rate_tol(c.stated_value, c.decimals, c.percent, c.numerator_yuan, c.denominator_yuan), 6) AS tolerance,
-           c.raw_text AS evidence_text,
-           c.locator AS source_locator
-    FROM {batch} r
-    JOIN core_claims c ON c.report_id = r.report_id
-    WHERE r.is_current
-      AND c.kind IN ('control_rate')
-      AND c.numerator_yuan IS NOT NULL AND c.denominator_yuan IS NOT NULL AND c.denominator_yuan <> 0
-) t
-WHERE difference > tolerance
+-- The arithmetic and its tolerance live in dq_claim_rate_mismatches (warehouse/migrations/012_dq_rule_macros.sql).
+SELECT m.report_id, m.subject, m.stated_value, m.computed_value, m.difference, m.tolerance, m.evidence_text,
+       m.source_locator
+FROM {batch} r
+JOIN dq_claim_rate_mismatches(['control_rate'], false) m ON m.report_id = r.report_id
+WHERE r.is_current

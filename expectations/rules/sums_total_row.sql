@@ -1,22 +1,8 @@
 -- 总计 = 本年支出合计 + 年末结转和结余.
--- Each figure counts only when the report states one amount for it in that phase (dq_amounts.n = 1).
-SELECT t.report_id,
-       'grand_total|' || t.phase AS subject,
-       t.amount AS stated_value,
-       s.parts AS computed_value,
-       abs(t.amount - s.parts) AS difference,
-       t.half_yuan + s.halves AS tolerance,
-       t.raw_text || ' ｜ ' || s.listing AS evidence_text,
-       t.locator AS source_locator
+-- The arithmetic and its tolerance live in dq_parts_vs_total (warehouse/migrations/012_dq_rule_macros.sql).
+SELECT v.report_id, v.subject, v.stated_value, v.computed_value, v.difference, v.tolerance, v.evidence_text,
+       v.source_locator
 FROM {batch} r
-JOIN dq_amounts t ON t.report_id = r.report_id AND t.category = 'grand_total' AND t.n = 1
-JOIN (
-    SELECT report_id, phase, sum(amount) AS parts, sum(half_yuan) AS halves, count(*) AS k,
-           count(*) FILTER (WHERE category IN ('total', 'closing_carryover')) AS k_needed,
-           string_agg(category || ' ' || amount, ' + ' ORDER BY category) AS listing
-    FROM dq_amounts
-    WHERE category IN ('total', 'closing_carryover') AND n = 1
-    GROUP BY report_id, phase
-) s ON s.report_id = t.report_id AND s.phase = t.phase
-WHERE r.is_current AND s.k_needed >= 2
-  AND abs(t.amount - s.parts) > t.half_yuan + s.halves
+JOIN dq_parts_vs_total('grand_total', ['total', 'closing_carryover'],
+                       ['total', 'closing_carryover']) v ON v.report_id = r.report_id
+WHERE r.is_current
