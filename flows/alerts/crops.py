@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
+
+from flows.stages import sha256_of
 
 SCALE = 2.0  # 144 dpi: small print in Chinese tables stays legible
 MARGIN = 14.0  # points above and below the box, so the row's neighbours give context
@@ -15,17 +16,9 @@ def find_source(inbox: Path, name: str, sha256: str) -> Path | None:
     if not name or not inbox.is_dir():
         return None
     for p in sorted(inbox.rglob(name)):
-        if p.is_file() and (not sha256 or _sha256(p) == sha256):
+        if p.is_file() and (not sha256 or sha256_of(p) == sha256):
             return p
     return None
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def crop_png(pdf: Path, page: int, bbox: tuple[float, float, float, float] | None, out: Path) -> Path:
