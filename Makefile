@@ -4,9 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean samples
+.PHONY: setup system run test lint bench clean samples accuracy
 
-setup: $(STAMP)
+setup: $(STAMP) system
+
+# the corpus generator's pdf layout is Word exported by LibreOffice (as units' office suites do), with a CJK font
+system:
+	@command -v soffice >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  libreoffice-writer-nogui fonts-noto-cjk >/dev/null; } || \
+	  echo "LibreOffice missing: apt-get install libreoffice-writer-nogui fonts-noto-cjk (the pdf test layout needs it)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,6 +32,12 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m tests.bench
+
+# the pipeline on a generated corpus, scored against its truth: make accuracy N=200 SEED=1 (writes bench/accuracy.json)
+N ?= 200
+SEED ?= 1
+accuracy: setup
+	$(BIN)/python -m tests.accuracy --n $(N) --seed $(SEED)
 
 samples: setup
 	$(BIN)/python -m samples.build

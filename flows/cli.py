@@ -111,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     sv.set_defaults(func=cmd_serve)
     cli_sql.add_parser(sub)
     cli_review.add_parser(sub)
+    sm = sub.add_parser("samples", help="development corpora / 开发语料")
+    sm_sub = sm.add_subparsers(dest="samples_command", required=True)
+    syn = sm_sub.add_parser("synth", help="generate reports in every layout with truth files / 生成带真值的报告")
+    from samples.synth.cli import add_arguments, run
+
+    add_arguments(syn)
+    syn.set_defaults(func=run)
     return p
 
 
