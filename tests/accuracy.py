@@ -66,8 +66,8 @@ def run_flow(inbox: Path, work: Path) -> tuple[Path, dict[str, Any]]:
     """The real nightly flow over the corpus, in a subprocess, into a scratch warehouse."""
     db = work / "warehouse.duckdb"
     env = {**os.environ, "JIXIAO_DATA": str(work / "data")}
-    exe = Path(sys.executable).parent / "jixiao"
-    cmd = [str(exe), "run", "--inbox", str(inbox), "--db", str(db), "--json"]
+    # `python -m` from the tree's root: the flow measured is the code of this checkout, whatever is installed
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--inbox", str(inbox), "--db", str(db), "--json"]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=7200)
     if proc.returncode != 0:
         raise RuntimeError(f"jixiao run failed ({proc.returncode}):\n{proc.stderr[-3000:]}")

@@ -117,7 +117,7 @@ class Composer:
         r = self.r
         kind = r.wording["date_kind"]
         y, mth, d = (int(x) for x in r.filing_date.split("-"))
-        cn = f"{y}年{mth}月{d}日"
+        cn = self.pick("date_form", self.v["date_forms"]).format(y=y, m=mth, d=d)
         self.add("para", r.unit, department=r.unit)
         if kind == "filing_end":
             label = self.pick("date_label", self.v["date_labels"])
