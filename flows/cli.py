@@ -18,15 +18,27 @@ def _prefect_env() -> None:
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
 
+LISTED = 20  # files listed per kind of outcome; --json has them all
+
+
 def print_summary(s: dict[str, Any]) -> None:
     """What the night did, in Chinese and English."""
     print(f"jixiao run {s['run_id']}  ({s['seconds']} s)")
     print(f"  收件箱 inbox: {s['inbox']}   仓库 warehouse: {s['db']}")
     print(f"  文件 files seen: {s['files_seen']} (reports {s['reports_seen']})   "
           f"入库 loaded: {s['loaded']}   跳过 skipped: {s['skipped']}   隔离 quarantined: {s['quarantined']}   "
-          f"版本更替 superseded: {s.get('superseded', 0)}")
+          f"版本更替 superseded: {s.get('superseded', 0)}   待补充 incomplete: {s.get('incomplete', 0)}")
     for q in s.get("quarantine", []):
         print(f"    隔离 quarantined {q['file']}: [{q['class']}] {q['reason_en']}")
+    for k in s.get("incomplete_files", [])[:LISTED]:
+        print(f"    待补充 incomplete {k['file']}: missing {', '.join(k['missing'])} (jixiao review assign)")
+    for k in s.get("superseded_files", [])[:LISTED]:
+        print(f"    新版本 new version {k['version']} {k['file']} (replaces {k['replaces']})")
+    for k in s.get("skipped_files", [])[:LISTED]:
+        print(f"    跳过 skipped {k['file']}: {k['reason_en']}")
+    hidden = sum(max(0, len(s.get(x, [])) - LISTED) for x in ("incomplete_files", "superseded_files", "skipped_files"))
+    if hidden:
+        print(f"    …另有 {hidden} 个文件 and {hidden} more files (jixiao run --json lists them all)")
     print(f"  规则 expectations run: {s.get('rules_run', 0)}   未通过 failed: {s.get('rules_failed', 0)}   "
           f"问题 open issues: {s.get('issues_open', 0)} (new {s.get('issues_new', 0)}, "
           f"resolved {s.get('issues_resolved', 0)})")

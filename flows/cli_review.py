@@ -33,6 +33,16 @@ def add_parser(sub: Any) -> None:
     wv.add_argument("--by", help="reviewer name (default: the login name)")
     wv.add_argument("--db")
     wv.set_defaults(func=cmd_waive)
+    asg = rsub.add_parser("assign", help="complete or correct a report's unit, year or region / 补充报告信息",
+                          description="stored for the file's content; the next run loads it as a new version")
+    asg.add_argument("report", help="report id or source file name")
+    asg.add_argument("--department", help="the reporting unit's full name / 单位全称")
+    asg.add_argument("--year", type=int, help="fiscal year / 所属年度")
+    asg.add_argument("--region", help="6-digit division code or place name / 行政区划代码或地名")
+    asg.add_argument("--note", default="", help="why / 说明")
+    asg.add_argument("--by", help="reviewer name (default: the login name)")
+    asg.add_argument("--db")
+    asg.set_defaults(func=cmd_assign)
 
 
 def _open(db: str | None, write: bool) -> Any:
@@ -126,5 +136,30 @@ def cmd_waive(args: argparse.Namespace) -> int:
         zh, en = REASONS[args.reason]
         print(f"已豁免 waived {iid}: {args.reason} ({zh} / {en}). 数值变化时豁免失效 / "
               "the waiver lapses if a resubmission changes the values.")
+
+    return _run(args, True, action)
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    """Store the reviewer's metadata for a report; it applies from the next run on."""
+    from transforms.extract.region import region_of
+    from warehouse.review import assign
+
+    region = None
+    if args.region:
+        m = region_of(args.region)
+        if m.province is None:
+            print(f"无法识别地区 {args.region}\nregion {args.region} not recognised (give a 6-digit code)",
+                  file=sys.stderr)
+            return 2
+        region = (m.province, m.city, m.county, m.division_code)
+
+    def action(con: Any) -> None:
+        aid, source = assign(con, args.report, department=args.department, fiscal_year=args.year, region=region,
+                             note=args.note, by=args.by)
+        where = " ".join(x for x in (region or ()) if x)
+        print(f"已记录 assigned {aid} for {source}: {args.department or ''} {args.year or ''} {where}".rstrip())
+        print("下次运行时按新版本入库，原版本保留在历史中 / the next run loads it as a new version; the earlier "
+              "one stays in history.")
 
     return _run(args, True, action)

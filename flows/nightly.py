@@ -28,7 +28,7 @@ def read_extract_task(sub: stages.Submission) -> stages.FileResult:
 
 @task(name="load")
 def load_task(db: Path, run_id: str, inbox: Path, results: list[stages.FileResult],
-              quarantine_dir: Path) -> dict[str, int]:
+              quarantine_dir: Path) -> dict[str, Any]:
     from warehouse.db import connect
     from warehouse.runs import start_run
 

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from transforms.extract import extract_report
 from transforms.facts import ReportFacts
+from transforms.notices import notice
 from transforms.readers import read_document
-from transforms.readers.errors import NoReportContent, QuarantineError
+from transforms.readers.errors import NoReportContent, NotARegularFile, OutsideInbox, QuarantineError
 from warehouse.loader import LoadOutcome, load_report
 from warehouse.runs import log_file
 
-_ATTACHMENT = re.compile(r"^(?P<stem>.+?)_(?:附件|attachment)\d*$", re.IGNORECASE)
+# How units name attachments: X_附件1, X附表2, 附件1_X, X_att, X_attachment2 (and X_main beside X_att)
+_ATT_AFTER = re.compile(r"^(?P<stem>.+?)[\s_\-－—]*(?:附件|附表)[\s_\-]*(?:\d+|[一二三四五六七八九十]+)?$")
+_ATT_LATIN = re.compile(r"^(?P<stem>.+?)[\s_\-]+(?:attachment|att)[\s_\-]*\d*$", re.IGNORECASE)
+_ATT_BEFORE = re.compile(r"^(?:附件|附表)[\s_\-]*(?:\d+|[一二三四五六七八九十]+)?[\s_\-：:]+(?P<stem>.+)$")
+_MAIN = re.compile(r"^(?P<stem>.+?)[\s_\-]+(?:main|正文)$", re.IGNORECASE)
+_SHEETS = {".xlsx", ".xls", ".xlsm", ".csv"}
 _IGNORED = {".DS_Store", "Thumbs.db"}
 
 
@@ -27,6 +36,8 @@ class Submission:
 
     path: Path
     attachments: tuple[Path, ...] = ()
+    orphan: bool = False  # an attachment with no report beside it, loaded as a report of its own
+    refused: QuarantineError | None = None  # an entry that must not be opened (a link out of the inbox, a pipe)
 
 
 @dataclass
@@ -41,6 +52,7 @@ class FileResult:
     facts: ReportFacts | None = None
     error: QuarantineError | None = None
     attachment_errors: list[QuarantineError] = field(default_factory=list)
+    changed: bool = False  # the file changed while it was read: read it again next night
 
 
 def sha256_of(path: Path) -> str:
@@ -52,29 +64,117 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+def _attachment_stem(stem: str) -> str | None:
+    for rx in (_ATT_AFTER, _ATT_LATIN, _ATT_BEFORE):
+        m = rx.match(stem)
+        if m:
+            return m.group("stem")
+    return None
+
+
+def _entries(inbox: Path) -> tuple[list[Path], list[Submission]]:
+    """Regular files under the inbox, and the entries refused unread (links out of it, pipes, devices)."""
+    root = inbox.resolve()
+    files: list[Path] = []
+    refused: list[Submission] = []
+    for folder, dirs, names in os.walk(inbox, followlinks=False):
+        here = Path(folder)
+        for d in list(dirs):
+            if (here / d).is_symlink():
+                dirs.remove(d)
+                refused.append(Submission(here / d, refused=NotARegularFile(d, "a link to a folder")))
+        for n in sorted(names):
+            p = here / n
+            if n in _IGNORED or n.startswith("."):
+                continue
+            if p.is_symlink():
+                target = p.resolve()
+                if not target.is_relative_to(root):
+                    refused.append(Submission(p, refused=OutsideInbox(n, f"→ {target}")))
+                    continue
+            mode = p.stat().st_mode if p.exists() else 0
+            if not stat.S_ISREG(mode):
+                refused.append(Submission(p, refused=NotARegularFile(n)))
+                continue
+            files.append(p)
+    return sorted(files), refused
+
+
+def _group(folder: Path, files: list[Path], nested: bool) -> list[Submission]:
+    """One folder's files as reports with their attachments."""
+    mains: dict[str, list[Path]] = {}
+    pending: list[tuple[Path, str]] = []
+    for p in files:
+        stem = _attachment_stem(p.stem)
+        if stem is not None:
+            pending.append((p, stem))
+            continue
+        m = _MAIN.match(p.stem)
+        mains.setdefault(m.group("stem") if m else p.stem, []).append(p)
+    # a spreadsheet beside a document of the same stem is that document's attachment (X.docx + X.xlsx)
+    for stem, group in list(mains.items()):
+        docs = [p for p in group if p.suffix.lower() not in _SHEETS]
+        if docs and len(docs) < len(group):
+            mains[stem] = docs
+            pending += [(p, stem) for p in group if p.suffix.lower() in _SHEETS]
+    if nested:  # a sub-folder per unit: its only document owns the spreadsheets beside it
+        docs = [p for group in mains.values() for p in group if p.suffix.lower() not in _SHEETS]
+        if len(docs) == 1:
+            sheets = [p for group in mains.values() for p in group if p.suffix.lower() in _SHEETS]
+            mains = {k: [p for p in v if p not in sheets] for k, v in mains.items()}
+            mains = {k: v for k, v in mains.items() if v}
+            pending += [(p, docs[0].stem) for p in sheets]
+            main = _MAIN.match(docs[0].stem)
+            if main:
+                pending = [(p, main.group("stem") if stem == docs[0].stem else stem) for p, stem in pending]
+    attached: dict[Path, list[Path]] = {}
+    orphans: list[Path] = []
+    only = [p for group in mains.values() for p in group]
+    for p, stem in pending:
+        owners = mains.get(stem) or (only if nested and len(only) == 1 else [])
+        if owners:
+            attached.setdefault(owners[0], []).append(p)
+        else:
+            orphans.append(p)
+    out = [Submission(p, tuple(sorted(attached.get(p, ())))) for p in only]
+    out += [Submission(p, orphan=True) for p in orphans]
+    return out
+
+
 def discover(inbox: Path) -> list[Submission]:
-    """Every file in the inbox (recursively), attachments grouped with their report by file stem."""
+    """Every entry in the inbox (recursively): reports with their attachments, and entries refused unread.
+
+    Attachments are found by name (X_附件1, 附件1_X, X_att beside X or X_main, X.xlsx beside X.docx) and, in a
+    sub-folder per unit, by being the only document's companions.
+    """
     if not inbox.is_dir():
         raise FileNotFoundError(f"收件箱不存在 inbox folder not found: {inbox}")
-    files = sorted(p for p in inbox.rglob("*") if p.is_file() and p.name not in _IGNORED
-                   and not p.name.startswith("."))
-    stems = {p.with_suffix("").as_posix(): p for p in files}
-    attached: dict[Path, list[Path]] = {}
-    reports: list[Path] = []
+    files, refused = _entries(inbox)
+    by_folder: dict[Path, list[Path]] = {}
     for p in files:
-        m = _ATTACHMENT.match(p.stem)
-        owner = stems.get((p.parent / m.group("stem")).as_posix()) if m else None
-        if owner is not None and owner != p:
-            attached.setdefault(owner, []).append(p)
-        else:
-            reports.append(p)
-    return [Submission(p, tuple(attached.get(p, ()))) for p in reports]
+        by_folder.setdefault(p.parent, []).append(p)
+    subs: list[Submission] = []
+    for folder in sorted(by_folder):
+        subs += _group(folder, by_folder[folder], nested=folder != inbox)
+    return sorted(subs + refused, key=lambda s: s.path.as_posix())
+
+
+def _fingerprint(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
 
 
 def read_and_extract(sub: Submission) -> FileResult:
-    """Read and extract one submission; a bad file becomes a quarantine outcome, never an exception."""
+    """Read and extract one submission; a bad file becomes a quarantine outcome, never an exception.
+
+    Only an unreadable file is quarantined: a readable one whose unit or year was not found loads incomplete.
+    """
     path = sub.path
-    res = FileResult(sub, sha256_of(path), path.stat().st_size)
+    if sub.refused is not None:
+        digest = hashlib.sha256(f"refused:{path.as_posix()}".encode()).hexdigest()
+        return FileResult(sub, digest, 0, error=sub.refused)
+    before = _fingerprint(path)
+    res = FileResult(sub, sha256_of(path), before[0])
     try:
         doc = read_document(path)
         res.media_type = doc.media_type
@@ -86,14 +186,16 @@ def read_and_extract(sub: Submission) -> FileResult:
                 res.attachment_errors.append(exc)
                 continue
             doc = type(doc)(doc.source_file, doc.media_type, doc.blocks + extra.blocks, doc.pages,
-                            (*doc.warnings, f"attachment {att.name}"))
-        facts = extract_report(doc)
-        if not facts.meta.department or not facts.meta.fiscal_year:
-            missing = "department" if not facts.meta.department else "fiscal year"
-            raise NoReportContent(path.name, f"missing {missing}")
-        res.facts = facts
+                            (*doc.warnings, *extra.warnings, notice("attachment_joined", att.name)))
+        if not any(b.text.strip() for b in doc.blocks):
+            raise NoReportContent(path.name, f"{doc.pages} pages" if doc.pages else "")
+        if sub.orphan:
+            doc = type(doc)(doc.source_file, doc.media_type, doc.blocks, doc.pages,
+                            (*doc.warnings, notice("attachment_without_report", path.name)))
+        res.facts = extract_report(doc)
     except QuarantineError as exc:
         res.error = exc
+    res.changed = path.exists() and _fingerprint(path) != before
     return res
 
 
@@ -102,7 +204,7 @@ def quarantine_copy(res: FileResult, quarantine_dir: Path) -> Path:
     assert res.error is not None
     quarantine_dir.mkdir(parents=True, exist_ok=True)
     target = quarantine_dir / f"{res.sha256[:12]}_{res.submission.path.name}"
-    if not target.exists():
+    if res.submission.refused is None and not target.exists():  # a link out or a pipe is never opened
         shutil.copy2(res.submission.path, target)
     reason = target.with_name(target.name + ".reason.txt")
     reason.write_text(f"{res.error.code}\n{res.error.reason_zh}\n{res.error.reason_en}\n", encoding="utf-8")
@@ -110,11 +212,23 @@ def quarantine_copy(res: FileResult, quarantine_dir: Path) -> Path:
 
 
 def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[FileResult],
-                 quarantine_dir: Path) -> dict[str, int]:
-    """Load each extracted report in its own transaction and log one outcome per file."""
-    counts = {"loaded": 0, "skipped": 0, "quarantined": 0, "superseded": 0}
+                 quarantine_dir: Path) -> dict[str, Any]:
+    """Load each extracted report in its own transaction and log one outcome per file.
+
+    Returns the counts and, by file, what was skipped (with why), superseded and loaded incomplete.
+    """
+    counts: dict[str, Any] = {"loaded": 0, "skipped": 0, "quarantined": 0, "superseded": 0, "incomplete": 0,
+                              "skipped_files": [], "superseded_files": [], "incomplete_files": []}
     for res in results:
         name = res.submission.path.name
+        if res.changed:
+            zh = "读取期间文件发生变化，下次运行时重新读取"
+            en = "the file changed while it was read; it is read again next run"
+            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
+                     media_type=res.media_type, outcome="skipped", reason_zh=zh, reason_en=en)
+            counts["skipped"] += 1
+            counts["skipped_files"].append({"file": name, "reason_zh": zh, "reason_en": en})
+            continue
         if res.error is not None or res.facts is None:
             err = res.error
             assert err is not None
@@ -140,8 +254,14 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
                           pages=res.pages, load_id=run_id,
                           attachments=tuple(a.name for a in res.submission.attachments), log=log)
         counts[out.outcome] += 1
+        if out.outcome == "skipped":
+            counts["skipped_files"].append({"file": name, "reason_zh": out.reason_zh, "reason_en": out.reason_en})
         if out.superseded:
             counts["superseded"] += 1
+            counts["superseded_files"].append({"file": name, "version": out.version, "replaces": out.superseded})
+        if out.missing:
+            counts["incomplete"] += 1
+            counts["incomplete_files"].append({"file": name, "missing": list(out.missing)})
         bad = {e.file: e for e in res.attachment_errors}
         for att in res.submission.attachments:
             err = bad.get(att.name)

@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         work = args.work or Path(tmp)
         corpus = work / "corpus"
         generate(args.n, args.seed, corpus)
-        db, summary = run_flow(corpus, work)
+        db, summary = run_flow(corpus / "inbox", work)
         res = score_corpus(corpus, read_warehouse(db))
         res["run"] = {k: summary.get(k) for k in ("files_seen", "loaded", "skipped", "quarantined", "rules_run",
                                                   "rules_failed", "seconds")}

@@ -36,7 +36,8 @@ class ReportMeta:
     phone: str | None = None
     self_eval_score: Decimal | None = None
     grade: str | None = None
-    report_kind: str = "department"  # department | project
+    report_kind: str = "department"  # department | project | fund
+    report_subject: str | None = None  # the project or fund a project or fund report is about
     evidence: tuple[tuple[str, Evidence], ...] = ()  # (field name, evidence)
 
 

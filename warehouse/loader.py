@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -17,12 +18,16 @@ import polars as pl
 
 from transforms.document import Locator
 from transforms.facts import Evidence, Measure, ReportFacts
+from transforms.normalize.text import fold_chars, squash
+from transforms.notices import notice, parse
 
 # Test hook (harmless): seconds to sleep inside each report's transaction just before COMMIT, so a test can kill
 # the process mid-load. Unset or 0 in production.
 PAUSE_ENV = "JIXIAO_LOAD_PAUSE_SECONDS"
 
-FACT_TABLES = ("core_evidence", "core_budget_lines", "core_projects", "core_indicators", "core_claims", "core_scores")
+FACT_TABLES = ("core_evidence", "core_budget_lines", "core_projects", "core_indicators", "core_claims", "core_scores",
+               "core_warnings")
+_BENJI = re.compile(r"[（(]本级[)）]$")
 
 
 @dataclass(frozen=True)
@@ -34,23 +39,64 @@ class LoadOutcome:
     report_key: str
     version: int
     superseded: str | None = None
+    missing: tuple[str, ...] = ()  # metadata not found (and not assigned): the report loaded incomplete
     reason_zh: str | None = None
     reason_en: str | None = None
 
 
-def report_key(facts: ReportFacts) -> str:
-    """Identity of a report across resubmissions: division code, department, fiscal year and kind."""
+def _norm(name: str) -> str:
+    """A unit or project name as compared: folded characters, no spaces, no (本级) suffix."""
+    return _BENJI.sub("", squash(fold_chars(name)))
+
+
+def report_key(facts: ReportFacts, sha256: str = "") -> str:
+    """Identity across resubmissions: division code, unit, fiscal year and kind (with the project or fund name).
+
+    A report whose unit or year is unknown is keyed to its file, so two unknowns never merge.
+    """
     m = facts.meta
-    return f"{m.division_code or '?'}|{m.department or '?'}|{m.fiscal_year or '?'}|{m.report_kind}"
+    alone = any(w.startswith("attachment_without_report") for w in facts.warnings)  # never supersedes its report
+    if not m.department or not m.fiscal_year or alone:
+        return f"file:{sha256[:16] or '?'}"
+    kind = m.report_kind if m.report_kind == "department" else f"{m.report_kind}:{_norm(m.report_subject or '?')}"
+    return f"{m.division_code or '?'}|{_norm(m.department)}|{m.fiscal_year}|{kind}"
+
+
+def _v(x: Any) -> str | None:
+    if x is None:
+        return None
+    if isinstance(x, Decimal):
+        return format(x.normalize(), "f")
+    return str(x)
 
 
 def facts_fingerprint(facts: ReportFacts) -> str:
-    """Hash of the figures that make a report what it is, so the same report in two formats is seen as one."""
+    """Hash of everything the report states (metadata and every fact's values, not where they were read).
+
+    The same report in another format gives the same fingerprint; a resubmission that changes any figure, the
+    title year or the unit does not.
+    """
     m = facts.meta
-    lines = sorted(f"{b.category}|{b.phase}|{b.amount_yuan.normalize()}" for b in facts.budget_lines
-                   if b.source == "table")
-    payload = [report_key(facts), str(m.self_eval_score), lines]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()[:32]
+    meta = [_v(x) for x in (m.department, m.province, m.city, m.county, m.division_code, m.fiscal_year,
+                            m.title_year, m.filing_date, m.self_eval_score, m.grade, m.report_kind,
+                            m.report_subject)]
+    payload = {
+        "meta": meta,
+        "budget": sorted({(b.category, b.phase, _v(b.amount_yuan), b.subject or "") for b in facts.budget_lines}),
+        "projects": sorted({(p.name, _v(p.initial_yuan), _v(p.full_year_yuan), _v(p.executed_yuan), _v(p.score))
+                            for p in facts.projects}, key=str),
+        "indicators": sorted({(i.level3, i.target.raw if i.target else "", i.actual.raw if i.actual else "",
+                               _v(i.weight), _v(i.score)) for i in facts.indicators}, key=str),
+        "scores": sorted({(s.level, s.name, _v(s.weight), _v(s.score)) for s in facts.scores}, key=str),
+    }
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+
+
+def missing_fields(facts: ReportFacts) -> list[str]:
+    """The metadata a report needs to join the marts and that was not found."""
+    m = facts.meta
+    return [name for name, value in (("department", m.department), ("fiscal_year", m.fiscal_year),
+                                     ("region", m.province)) if not value]
 
 
 def _s(v: Any) -> str | None:
@@ -127,6 +173,9 @@ def fact_frames(report_id: str, load_id: str, facts: ReportFacts) -> dict[str, p
         loc = _loc(s.evidence)
         rows["core_scores"].append({**base, "line_no": i, "level": s.level, "name": s.name, "owner": s.owner,
                                     "weight": _s(s.weight), "score": _s(s.score), **_prov(loc)})
+    for i, w in enumerate(facts.warnings):
+        n = parse(w)
+        rows["core_warnings"].append({**base, "line_no": i, "code": n.code, "detail": n.detail})
     return {t: pl.DataFrame(r, infer_schema_length=None) for t, r in rows.items() if r}
 
 
@@ -152,24 +201,76 @@ def _record_submission(con: duckdb.DuckDBPyConnection, sha256: str, report_id: s
                 [sha256, report_id, key, relation, source_file, media_type, load_id, datetime.now()])
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """A reviewer's completion of a file's metadata (``jixiao review assign``)."""
+
+    assignment_id: str
+    department: str | None
+    fiscal_year: int | None
+    province: str | None
+    city: str | None
+    county: str | None
+    division_code: str | None
+    assigned_by: str
+
+
+def assignment_for(con: duckdb.DuckDBPyConnection, sha256: str) -> Assignment | None:
+    """The latest assignment made for this file, if any."""
+    row = con.execute("SELECT assignment_id, department, fiscal_year, province, city, county, division_code, "
+                      "assigned_by FROM review_assignments WHERE sha256 = ? ORDER BY assigned_at DESC LIMIT 1",
+                      [sha256]).fetchone()
+    return Assignment(*row) if row else None
+
+
+_ASSIGNED_AWAY = {"department": "department_missing", "fiscal_year": "fiscal_year_missing", "region": "region_missing"}
+
+
+def apply_assignment(facts: ReportFacts, a: Assignment) -> ReportFacts:
+    """The facts with the reviewer's metadata in place of what the extractor found (or did not)."""
+    m = facts.meta
+    region = a.province is not None
+    meta = replace(m, department=a.department or m.department, fiscal_year=a.fiscal_year or m.fiscal_year,
+                   fiscal_year_source="review" if a.fiscal_year else m.fiscal_year_source,
+                   province=a.province if region else m.province, city=a.city if region else m.city,
+                   county=a.county if region else m.county,
+                   division_code=a.division_code if region else m.division_code)
+    given = {"department": a.department, "fiscal_year": a.fiscal_year, "region": a.province}
+    dropped = {_ASSIGNED_AWAY[k] for k, v in given.items() if v}
+    warnings = tuple(w for w in facts.warnings if parse(w).code not in dropped)
+    done = ", ".join(k for k, v in given.items() if v)
+    return replace(facts, meta=meta, warnings=(*warnings, notice("assigned", f"{done} by {a.assigned_by}")))
+
+
 def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str, media_type: str,
            pages: int, load_id: str, attachments: tuple[str, ...]) -> LoadOutcome:
     """Decide what the file is and write it; runs inside the caller's transaction."""
     report_id = sha256[:16]
-    key = report_key(facts)
+    assigned = assignment_for(con, sha256)
+    if assigned is not None:
+        facts = apply_assignment(facts, assigned)
+        report_id = hashlib.sha256(f"{sha256}|{assigned.assignment_id}".encode()).hexdigest()[:16]
+    key = report_key(facts, sha256)
     fp = facts_fingerprint(facts)
-    same = con.execute("SELECT source_file, report_id FROM core_submissions WHERE sha256 = ?", [sha256]).fetchone()
+    earlier = None  # this very file, loaded before a reviewer completed it
+    same = con.execute("SELECT s.source_file, s.report_id, r.version, r.assignment_id FROM core_submissions s "
+                       "LEFT JOIN core_reports r USING (report_id) WHERE s.sha256 = ?", [sha256]).fetchone()
     if same:
-        return LoadOutcome("skipped", same[1], key, 0, reason_zh=f"内容相同的文件已收到（{same[0]}）",
-                           reason_en=f"a file with the same content was already received ({same[0]})")
+        if assigned is None or same[3] == assigned.assignment_id:
+            return LoadOutcome("skipped", same[1], key, same[2] or 0,
+                               reason_zh=f"内容相同的文件已收到（{same[0]}，第 {same[2]} 版）",
+                               reason_en=f"a file with the same content was already received ({same[0]}, "
+                                         f"version {same[2]})")
+        earlier = same[1]
     current = con.execute(
         "SELECT report_id, version, facts_fingerprint, source_file FROM core_reports "
         "WHERE report_key = ? AND is_current", [key]).fetchone()
-    if current and current[2] == fp:
+    if current and current[2] == fp and earlier is None:
         _record_submission(con, sha256, current[0], key, "other_format", source_file, media_type, load_id)
         return LoadOutcome("skipped", current[0], key, current[1],
-                           reason_zh=f"同一报告的其他格式已入库（{current[3]}）",
-                           reason_en=f"the same report is already loaded in another format ({current[3]})")
+                           reason_zh=f"同一报告的其他格式已入库（{current[3]}，第 {current[1]} 版）",
+                           reason_en=f"the same report is already loaded in another format ({current[3]}, "
+                                     f"version {current[1]})")
     now = datetime.now()
     version = 1
     superseded = None
@@ -177,25 +278,34 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
         last = con.execute("SELECT max(version) FROM core_reports WHERE report_key = ?", [key]).fetchone()
         version = int(last[0] if last and last[0] is not None else current[1]) + 1
         superseded = current[0]
+    for old in {x for x in (superseded, earlier) if x}:
         con.execute("UPDATE core_reports SET is_current = false, superseded_by = ?, superseded_at = ? "
-                    "WHERE report_id = ?", [report_id, now, superseded])
+                    "WHERE report_id = ? AND is_current", [report_id, now, old])
+    superseded = superseded or earlier
     m = facts.meta
+    missing = missing_fields(facts)
     con.execute(
         "INSERT INTO core_reports (report_id, report_key, version, is_current, facts_fingerprint, load_id, "
         "source_file, sha256, media_type, pages, attachments, department, unit, province, city, county, "
         "division_code, admin_level, fiscal_year, title_year, fiscal_year_source, filing_date, preparer, phone, "
-        "self_eval_score, grade_stated, report_kind, warnings, loaded_at) "
-        "VALUES (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "self_eval_score, grade_stated, report_kind, warnings, loaded_at, incomplete, missing_fields, "
+        "report_subject, assignment_id) "
+        "VALUES (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [report_id, key, version, fp, load_id, source_file, sha256, media_type, pages,
          json.dumps(list(attachments), ensure_ascii=False), m.department, m.unit, m.province, m.city, m.county,
          m.division_code, m.admin_level, m.fiscal_year, m.title_year, m.fiscal_year_source, m.filing_date,
          m.preparer, m.phone, m.self_eval_score, m.grade, m.report_kind,
-         json.dumps(list(facts.warnings), ensure_ascii=False), now],
+         json.dumps(list(facts.warnings), ensure_ascii=False), now, bool(missing),
+         json.dumps(missing), m.report_subject, assigned.assignment_id if assigned else None],
     )
-    _record_submission(con, sha256, report_id, key, "version", source_file, media_type, load_id)
+    if earlier:
+        con.execute("UPDATE core_submissions SET report_id = ?, report_key = ? WHERE sha256 = ?",
+                    [report_id, key, sha256])
+    else:
+        _record_submission(con, sha256, report_id, key, "version", source_file, media_type, load_id)
     for table, frame in fact_frames(report_id, load_id, facts).items():
         _insert(con, table, frame)
-    return LoadOutcome("loaded", report_id, key, version, superseded)
+    return LoadOutcome("loaded", report_id, key, version, superseded, tuple(missing))
 
 
 def load_report(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str,

@@ -123,3 +123,30 @@ def waive(con: duckdb.DuckDBPyConnection, given: str, reason: str, note: str, by
         con.execute("ROLLBACK")
         raise
     return iid
+
+
+def assign(con: duckdb.DuckDBPyConnection, report: str, *, department: str | None, fiscal_year: int | None,
+           region: tuple[str | None, str | None, str | None, str | None] | None, note: str,
+           by: str | None = None) -> tuple[str, str]:
+    """Store a reviewer's metadata for a report's file; the next run loads it as a new version with it applied.
+
+    ``report`` is a report id or a source file name; returns (assignment id, the file it applies to).
+    """
+    if not (department or fiscal_year or region):
+        raise ReviewError("请至少给出 --department、--year 或 --region 之一",
+                          "give at least one of --department, --year or --region")
+    row = con.execute("SELECT sha256, source_file FROM core_reports WHERE report_id = ? OR source_file = ? "
+                      "ORDER BY is_current DESC, loaded_at DESC LIMIT 1", [report, report]).fetchone()
+    if row is None:
+        raise ReviewError(f"找不到报告 {report}", f"no report {report} (give a report id or a source file name)")
+    if fiscal_year is not None and not 2000 <= fiscal_year <= datetime.now().year:
+        raise ReviewError(f"年度 {fiscal_year} 不合理", f"fiscal year {fiscal_year} is not plausible")
+    import hashlib
+
+    now = datetime.now()
+    aid = hashlib.sha256(f"{row[0]}|{now.isoformat()}".encode()).hexdigest()[:12]
+    province, city, county, code = region or (None, None, None, None)
+    con.execute("INSERT INTO review_assignments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [aid, row[0], department, fiscal_year, province, city, county, code, note,
+                 by or getpass.getuser(), now])
+    return aid, str(row[1])

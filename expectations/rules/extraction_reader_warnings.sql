@@ -1,6 +1,6 @@
--- Pages without a text layer or a table split over pages explain figures a rule could not find.
-SELECT r.report_id, w.msg AS subject, NULL::DOUBLE AS stated_value, NULL::DOUBLE AS computed_value,
-       NULL::DOUBLE AS difference, 0.0 AS tolerance, w.msg AS evidence_text, r.source_file AS source_locator
+-- What the reader noticed (scans, split tables, hidden sheets) explains figures a rule could not find.
+SELECT r.report_id, w.detail AS subject, NULL::DOUBLE AS stated_value, NULL::DOUBLE AS computed_value,
+       NULL::DOUBLE AS difference, 0.0 AS tolerance, w.detail AS evidence_text, r.source_file AS source_locator
 FROM {batch} r
-CROSS JOIN LATERAL (SELECT unnest(from_json(coalesce(r.warnings, '[]'), '["VARCHAR"]')) AS msg) w
-WHERE r.is_current AND regexp_matches(w.msg, '^(no_text_layer|ocr_text_layer|table_split|hidden_sheet)')
+JOIN core_warnings w ON w.report_id = r.report_id
+WHERE r.is_current AND w.code IN ('no_text_layer', 'ocr_text_layer', 'table_split', 'hidden_sheet')

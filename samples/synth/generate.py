@@ -1,7 +1,8 @@
 """The development corpus: N reports in every layout, kind of report and fault family, each with its truth file.
 
 ``jixiao samples synth --n N --seed S --out DIR [--layouts a,b] [--fault-rate F]`` (or ``python -m
-samples.synth``) writes the reports, ``truth/<file>.json`` for each and ``manifest.json``. Deterministic by seed:
+samples.synth``) writes the reports into ``DIR/inbox``, ``DIR/truth/<file>.json`` for each and
+``DIR/manifest.json``. Deterministic by seed:
 the same arguments give the same texts, DOCX and XLSX bytes and truth (PDFs carry LibreOffice's own timestamps).
 """
 
@@ -131,7 +132,8 @@ def generate(n: int, seed: int, out: Path, layouts: list[str] | None = None,
     unknown = [x for x in chosen if x not in LAYOUTS]
     if unknown:
         raise UnknownLayout(f"unknown layouts {unknown}; known: {', '.join(LAYOUTS)}")
-    out.mkdir(parents=True, exist_ok=True)
+    inbox = out / "inbox"  # what a night receives; truth and manifest stay beside it, out of the flow's reach
+    inbox.mkdir(parents=True, exist_ok=True)
     (out / "truth").mkdir(exist_ok=True)
     vocab, regs = vocabulary(), list(regions())
     entries: list[dict[str, Any]] = []
@@ -151,7 +153,7 @@ def generate(n: int, seed: int, out: Path, layouts: list[str] | None = None,
         stated, tail = blocks, ""
         if spec.get("excerpt"):
             stated, tail = text_layouts.cut(blocks, rng)
-        files = _write(stem, spec, stated, tail, rng, out, pdf_sources)
+        files = _write(stem, spec, stated, tail, rng, inbox, pdf_sources)
         truth = _truth(r, layout, stated, files)
         (out / "truth" / f"{files[0]}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1,
                                                                    default=_json), encoding="utf-8")
@@ -159,7 +161,7 @@ def generate(n: int, seed: int, out: Path, layouts: list[str] | None = None,
                         "unit_kind": r.unit_kind, "province": r.region.province,
                         "faults": sorted({f.family for f in r.faults})})
     if pdf_sources:
-        office_layouts.convert_to_pdf(pdf_sources, out)
+        office_layouts.convert_to_pdf(pdf_sources, inbox)
         for p in pdf_sources:
             p.unlink()
         pdf_sources[0].parent.rmdir()

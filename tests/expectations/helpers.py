@@ -69,6 +69,11 @@ def P(name: str, origin: str, **kw: Any) -> Row:
     return ("core_projects", row)
 
 
+def W(code: str, detail: str = "") -> Row:
+    """A warning code left on the report by a reader, an extractor or the ingest stage."""
+    return ("core_warnings", {"code": code, "detail": detail})
+
+
 def E(field_name: str, raw: str) -> Row:
     """An evidence row for a report field."""
     return ("core_evidence", {"field": field_name, "raw_text": raw, "locator": "r.txt L1"})

@@ -95,3 +95,23 @@ def test_dq_issues_view_shows_the_waiver_and_department(db: str) -> None:
     finally:
         con.close()
     assert row == ("waived", "known_rounding", "末位差异", "甲县医疗保障局", "rates")
+
+
+def test_assign_stores_the_reviewers_metadata(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import duckdb
+
+    assert main(["review", "assign", "ra", "--department", "甲县医疗保障局", "--year", "2021", "--region", "441881",
+                 "--note", "电话核实", "--by", "张审核", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "assigned" in out and "广东省" in out and "new version" in out
+    con = duckdb.connect(db, read_only=True)
+    try:
+        row = con.execute("SELECT department, fiscal_year, province, county, division_code, assigned_by "
+                          "FROM review_assignments").fetchone()
+    finally:
+        con.close()
+    assert row == ("甲县医疗保障局", 2021, "广东省", "英德市", "441881", "张审核")
+    assert main(["review", "assign", "nope", "--year", "2021", "--db", db]) == 2
+    assert "no report nope" in capsys.readouterr().err
+    assert main(["review", "assign", "ra", "--region", "不存在的地方", "--db", db]) == 2
+    assert main(["review", "assign", "ra", "--db", db]) == 2

@@ -46,14 +46,15 @@ def test_bad_file_is_quarantined_and_batch_loads(tmp_path: Path) -> None:
     log = dict(con.execute("SELECT source_file, coalesce(error_class, outcome) FROM ingest_log").fetchall())
     depts = {r[0] for r in con.execute("SELECT department FROM reports").fetchall()}
     con.close()
-    assert counts["loaded"] == 2 and counts["quarantined"] == 3
+    # a readable text without unit or year is not unreadable: it loads incomplete and waits for a reviewer
+    assert counts["loaded"] == 3 and counts["quarantined"] == 2 and counts["incomplete"] == 1
     assert log == {"good.txt": "loaded", "gbk.txt": "loaded", "empty.txt": "empty_file",
-                   "bad.bin": "unknown_type", "notes.txt": "no_report_content"}
-    assert depts == {"浮梁县医疗保障局", "大埔县医疗保障局"}
+                   "bad.bin": "unknown_type", "notes.txt": "loaded"}
+    assert depts == {"浮梁县医疗保障局", "大埔县医疗保障局", None}
     # the inbox is never modified; quarantined files are copied with their reason beside them
     assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before
     reasons = sorted(p.name for p in (tmp_path / "quarantine").glob("*.reason.txt"))
-    assert len(reasons) == 3
+    assert len(reasons) == 2
 
 
 def test_rerun_loads_nothing_twice(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from transforms.extract.metadata import extract_metadata
 from transforms.extract.projects import extract_projects
 from transforms.extract.scores import sentence_scores, total_score_line
 from transforms.facts import ReportFacts, ReportMeta
+from transforms.notices import notice
 
 __all__ = ["extract_report"]
 
@@ -25,13 +26,13 @@ def _guarded(name: str, fn: Callable[[], T], fallback: T, warnings: list[str]) -
     try:
         return fn()
     except Exception as exc:  # one extractor's failure must not lose the report
-        warnings.append(f"{name} extractor failed / 提取失败: {type(exc).__name__}: {exc}")
+        warnings.append(notice("extractor_failed", f"{name}: {type(exc).__name__}: {exc}"))
         return fallback
 
 
 def extract_report(doc: Document) -> ReportFacts:
     """Every fact the report states, with provenance. Never raises: extractor errors become warnings."""
-    warnings: list[str] = []
+    warnings: list[str] = list(doc.warnings)  # what the reader noticed stays with the report
     meta, meta_warnings = _guarded("metadata", lambda: extract_metadata(doc), (ReportMeta(), []), warnings)
     warnings.extend(meta_warnings)
     fy = meta.fiscal_year

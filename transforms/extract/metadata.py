@@ -9,8 +9,10 @@ from decimal import Decimal
 
 from transforms.document import Block, Document
 from transforms.extract.region import resolve_region
+from transforms.extract.report_kind import report_kind
 from transforms.facts import Evidence, ReportMeta
 from transforms.normalize.numbers import to_decimal
+from transforms.notices import notice
 
 _ORG_SUFFIX = r"(?:医疗保障局|医疗保障事务中心|医保局|局|中心|委员会|办公室|厅|院|所|站|委|办)"
 _DEPT_LABEL = re.compile(
@@ -80,7 +82,7 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
         if department:
             break
     if department is None:
-        warnings.append("department not found / 未找到部门名称")
+        warnings.append(notice("department_missing", "; ".join(_candidates(items))))
 
     region = resolve_region(department or "", full)
     if region.warning:
@@ -116,12 +118,16 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
         fiscal_year, source = title_year, "title"
     if fiscal_year is None and filing is not None:
         fiscal_year, source = filing.year - 1, "filing_date"
+    if fiscal_year is None:
+        warnings.append(notice("fiscal_year_missing", "; ".join(_candidates(items))))
     if title_year and fiscal_year and title_year != fiscal_year:
-        warnings.append(f"title year {title_year} differs from body year {fiscal_year} / 标题年度与正文年度不一致")
+        warnings.append(notice("title_year_conflict", f"title {title_year}, body {fiscal_year}"))
     if filing and fiscal_year and filing.year != fiscal_year + 1:
-        warnings.append(f"filing date {filing} is not in the year after fiscal year {fiscal_year}")
+        warnings.append(notice("filing_date_out_of_year", f"filed {filing}, fiscal year {fiscal_year}"))
 
     score, grade = _score_and_grade(items, evidence)
+    title = items[title_idx][1] if items and title_year else next((t for b, t in items[:5] if b.kind != "table"), "")
+    kind, subject = report_kind(title, [t for b, t in items[:30] if b.kind != "table"])
 
     preparer = None
     phone = None
@@ -146,9 +152,23 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
         phone=phone,
         self_eval_score=score,
         grade=grade,
+        report_kind=kind,
+        report_subject=subject,
         evidence=tuple(evidence),
     )
     return meta, warnings
+
+
+def _candidates(items: list[tuple[Block, str]]) -> list[str]:
+    """The lines a reviewer would look at for the unit and year: the first short lines (title, labels)."""
+    out: list[str] = []
+    for b, t in items[:12]:
+        line = t.strip().split("\n")[0][:60]
+        if b.kind != "table" and 4 <= len(line) <= 60:
+            out.append(line)
+        if len(out) == 3:
+            break
+    return out
 
 
 def _date(m: re.Match[str]) -> date | None:

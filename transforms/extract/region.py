@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from transforms.notices import notice
+
 _MUNICIPALITIES = {"11", "12", "31", "50"}
 
 
@@ -137,7 +139,7 @@ def resolve_region(department: str, context: str = "") -> RegionMatch:
         codes = tuple(sorted(d.code for d in cands))
         first = _describe(cands[0])
         return RegionMatch(None, None, first.county, None, level, codes,
-                           f"ambiguous region {cands[0].name}: {', '.join(codes)}")
+                           notice("region_missing", f"ambiguous {cands[0].name}: {', '.join(codes)}"))
     if context:
         # a department named without its region (县医疗保障局): the body often names it
         counts: dict[str, int] = {}
@@ -148,8 +150,8 @@ def resolve_region(department: str, context: str = "") -> RegionMatch:
             best = gazetteer()[ranked[0][0]]
             m = _describe(best)
             return RegionMatch(m.province, m.city, m.county, m.division_code, m.admin_level,
-                               warning=f"region taken from report text, not the department name: {best.name}")
-    return RegionMatch(None, None, None, None, None, warning=f"no region found in {department!r}")
+                               warning=notice("region_from_text", best.name))
+    return RegionMatch(None, None, None, None, None, warning=notice("region_missing", f"none named in {department!r}"))
 
 
 def _by_context(cands: list[Division], context: str) -> list[Division]:
@@ -166,3 +168,13 @@ def _by_context(cands: list[Division], context: str) -> list[Division]:
     if best == 0:
         return cands
     return [d for s, d in scores if s == best]
+
+
+def region_of(text: str) -> RegionMatch:
+    """A region a reviewer names: a 6-digit division code or a place name (广东省清远市英德市)."""
+    code = text.strip()
+    if code.isdigit() and len(code) == 6:
+        d = gazetteer().get(code)
+        return _describe(d) if d else RegionMatch(None, None, None, None, None,
+                                                  warning=notice("region_missing", f"unknown code {code}"))
+    return resolve_region(code, code)

@@ -102,7 +102,23 @@ class ZipBomb(QuarantineError):
 
 class NoReportContent(QuarantineError):
     code = "no_report_content"
-    zh = "未识别出绩效自评报告内容（缺少部门名称或年度）"
-    en = "no self-evaluation report found (no department or fiscal year)"
-    action_zh = "请核对是否误传了其他文件。"
-    action_en = "Check that the right file was submitted."
+    zh = "文件中没有可读的文字"
+    en = "the file holds no text to read"
+    action_zh = "请核对是否误传了其他文件，或请报送单位提供带文字的版本。"
+    action_en = "Check that the right file was submitted, or ask for a version with text."
+
+
+class NotARegularFile(QuarantineError):
+    code = "not_a_file"
+    zh = "不是普通文件（管道、设备或目录链接），未读取"
+    en = "not a regular file (a pipe, device or folder link); not read"
+    action_zh = "请将报告作为普通文件放入收件箱。"
+    action_en = "Put the report in the inbox as an ordinary file."
+
+
+class OutsideInbox(QuarantineError):
+    code = "outside_inbox"
+    zh = "链接指向收件箱以外的文件，未读取"
+    en = "a link pointing outside the inbox; not read"
+    action_zh = "请将报告本身（而非链接）放入收件箱。"
+    action_en = "Put the report itself, not a link to it, in the inbox."

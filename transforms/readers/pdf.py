@@ -17,6 +17,7 @@ from typing import Any
 
 from transforms.document import Block, Cell, Document, Locator, Table
 from transforms.normalize.text import clean_inline
+from transforms.notices import notice
 from transforms.readers.errors import CorruptPdf, EmptyFile, EncryptedPdf, ImageOnlyPdf, QuarantineError
 from transforms.readers.paragraphs import fold_spaced, heading_level, is_number, join_cell_lines, starts_item
 
@@ -143,10 +144,10 @@ def _read(path: Path, name: str) -> Document:
     if len(no_text) * 2 >= npages:
         raise ImageOnlyPdf(name, f"{len(no_text)} of {npages} pages have no text")
     if no_text:
-        warnings.append(f"no_text_layer: pages {_ranges(no_text)} have no text (scans); their content is missing")
+        warnings.append(notice("no_text_layer", f"pages {_ranges(no_text)} have no text (scans); content missing"))
     if ocr:
-        warnings.append(f"ocr_text_layer: pages {_ranges(ocr)} are scans with an OCR text layer; "
-                        "figures may carry recognition errors")
+        warnings.append(notice("ocr_text_layer", f"pages {_ranges(ocr)} are scans with an OCR text layer; "
+                               "figures may carry recognition errors"))
     _drop_running_lines(pages)
     items = _join_tables(pages, warnings)
     blocks = _blocks(items, name)
@@ -262,8 +263,8 @@ def _join_tables(pages: list[_Page], warnings: list[str]) -> list[_Line | _RawTa
                 if head or _same_grid(prev_last, it):
                     _append_rows(prev_last, it, head)
                     continue
-                warnings.append(f"table_split: the table at the top of page {p.number} may continue the table on "
-                                f"page {prev_last.pieces[-1]} but its columns differ; kept separate")
+                warnings.append(notice("table_split", f"the table at the top of page {p.number} may continue the "
+                                       f"table on page {prev_last.pieces[-1]} but its columns differ; kept separate"))
             out.append(it)
         if p.items:
             prev_last = out[-1]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from transforms.document import Block, Cell, Document, Locator, Table
 from transforms.normalize.text import clean_inline
+from transforms.notices import notice
 from transforms.readers.errors import EmptyFile, UndecodableText
 from transforms.readers.paragraphs import continues
 
@@ -110,7 +111,7 @@ def parse_text(text: str, name: str, encoding: str = "utf-8") -> Document:
         i += 1
     flush_para()
     blocks = [_as_heading(b) for b in blocks]
-    warnings = (f"encoding {encoding}",) if encoding not in ("utf-8",) else ()
+    warnings = (notice("encoding", encoding),) if encoding not in ("utf-8",) else ()
     return Document(source_file=name, media_type="text", blocks=tuple(blocks), pages=0, warnings=warnings)
 
 

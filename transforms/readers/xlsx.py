@@ -12,6 +12,7 @@ from typing import Any
 
 from transforms.document import Block, Cell, Document, Locator, Table
 from transforms.normalize.text import clean_inline
+from transforms.notices import notice
 from transforms.readers.errors import CorruptOffice, EmptyFile, QuarantineError
 from transforms.readers.paragraphs import fold_spaced
 from transforms.readers.zipcheck import check_zip
@@ -36,7 +37,7 @@ def read_xlsx(path: Path) -> Document:
             if table is None:
                 continue
             if ws.sheet_state != "visible":
-                warnings.append(f"hidden_sheet: sheet {ws.title!r} is hidden; read anyway")
+                warnings.append(notice("hidden_sheet", f"sheet {ws.title!r} is hidden; read anyway"))
             blocks.append(Block("heading", ws.title, Locator(name, page=tno), level=1))
             blocks.append(Block("table", _table_text(table), table.locator, table=table))
     except QuarantineError:

@@ -28,5 +28,6 @@ SELECT r.province, r.fiscal_year, count(*) AS reports,
 FROM core_reports r
 LEFT JOIN totals t USING (report_id)
 LEFT JOIN issues i USING (report_id)
-WHERE r.is_current
+-- a report loaded without its unit, year or region waits for a reviewer (jixiao review assign) before it counts
+WHERE r.is_current AND NOT coalesce(r.incomplete, false)
 GROUP BY r.province, r.fiscal_year;

@@ -7,7 +7,7 @@ SELECT report_id, source_file, sha256, department, province, city, county, divis
                      WHEN self_eval_score >= 60 THEN '中' WHEN self_eval_score IS NOT NULL THEN '差' END) AS grade,
        CASE WHEN grade_stated IS NOT NULL THEN 'stated' WHEN self_eval_score IS NOT NULL THEN 'derived' END
            AS grade_source,
-       title_year, fiscal_year_source, preparer, report_kind, report_key, version, media_type, pages,
-       load_id, loaded_at
+       title_year, fiscal_year_source, preparer, report_kind, report_subject, coalesce(incomplete, false) AS incomplete,
+       missing_fields, assignment_id, report_key, version, media_type, pages, load_id, loaded_at
 FROM core_reports
 WHERE is_current;

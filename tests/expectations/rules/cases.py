@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.expectations.helpers import B, C, Case, I, P, Row, S
+from tests.expectations.helpers import B, C, Case, I, P, Row, S, W
 
 D = Decimal
 
@@ -76,14 +76,26 @@ CASES: dict[str, tuple[Case, Case]] = {
         # a label before a colon in the same cell is a normal layout
         Case((B("income", "budget", "359.98", raw="其中：按收入性质分：359.98"),))),
     "extraction_extractor_failed": (
-        Case((), report={"warnings": '["budget extractor failed / 提取失败: ValueError: x"]'}),
-        Case((), report={"warnings": "[]"})),
+        Case((W("extractor_failed", "budget: ValueError: x"),)),
+        Case((W("no_text_layer", "pages 3"),))),
+    "extraction_unit_missing": (
+        Case((W("department_missing", "2022年度部门整体支出绩效自评报告"),), report={"department": None}),
+        Case((W("fiscal_year_missing", "自评报告"),))),
+    "extraction_year_missing": (
+        Case((W("fiscal_year_missing", "部门整体支出绩效自评报告"),), report={"fiscal_year": None}),
+        Case((W("department_missing", "x"),))),
+    "extraction_region_missing": (
+        Case((W("region_missing", "ambiguous 鼓楼区: 320106, 350102"),)),
+        Case((W("region_from_text", "福州市鼓楼区"),))),
+    "extraction_attachment_alone": (
+        Case((W("attachment_without_report", "r_附件1.xlsx"),)),
+        Case((W("attachment_joined", "r_附件1.xlsx"),))),
     "extraction_ragged_indicator_row": (
         Case((I("参保率", "5", None),)),
         Case((I("参保率", "5", "5"),))),
     "extraction_reader_warnings": (
-        Case((), report={"warnings": '["no_text_layer: page 3"]'}),
-        Case((), report={"warnings": '["budget extractor failed / 提取失败: KeyError"]'})),
+        Case((W("no_text_layer", "page 3"),)),
+        Case((W("extractor_failed", "budget: KeyError"),))),
     "extraction_unit_conflict": (
         Case((B("total", "executed", "17706.61"), B("basic", "executed", "1218.39", raw="12183900元", unit="元"))),
         Case((B("total", "executed", "17706.61"), B("basic", "executed", "1218.39")))),

@@ -59,7 +59,9 @@ def test_every_layout_kind_and_fault_family(corpus: Path) -> None:
     assert {f for r in reports for f in r["faults"]} == set(FAMILIES)
     for r in reports:
         for name in [r["file"], *r["attachments"]]:
-            assert (corpus / name).stat().st_size > 0, name
+            assert (corpus / "inbox" / name).stat().st_size > 0, name
+    assert sorted(p.name for p in (corpus / "inbox").iterdir()) == sorted(
+        n for r in reports for n in [r["file"], *r["attachments"]])
     assert any(name.endswith("_附件1.xlsx") for r in reports for name in r["attachments"])
     assert len({r["province"] for r in reports}) >= 15
 
@@ -68,7 +70,7 @@ def _text(corpus: Path, truth: dict[str, Any]) -> str | None:
     layout = truth["layout"]
     if LAYOUTS[layout]["form"] != "text" or layout == "traditional":
         return None
-    return (corpus / truth["file"]).read_bytes().decode(LAYOUTS[layout].get("encoding", "utf-8"))
+    return (corpus / "inbox" / truth["file"]).read_bytes().decode(LAYOUTS[layout].get("encoding", "utf-8"))
 
 
 def _printed(yuan: str, unit: str) -> str:
