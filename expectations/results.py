@@ -24,6 +24,7 @@ class RecordSummary:
     issues_new: int
     issues_resolved: int
     waivers_lapsed: int = 0
+    rules_errored: tuple[str, ...] = ()  # rules that could not run: nothing they check was judged tonight
 
 
 def issue_id(rule_id: str, report_key: str, subject: str) -> str:
@@ -116,6 +117,11 @@ def record_outcomes(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[
     con.execute("BEGIN TRANSACTION")
     try:
         for o in outcomes:
+            if o.error is not None:  # judged nothing: no pass, no resolution, its open issues stay open
+                for rid in current:
+                    con.execute("INSERT INTO dq_results VALUES (?, ?, ?, ?, ?, ?)",
+                                [run_id, o.rule.id, rid, "error", 0, now])
+                continue
             seen: set[str] = set()
             failing: dict[str, int] = {}
             for row in o.violations:
@@ -145,5 +151,6 @@ def record_outcomes(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[
         raise
     open_count = con.execute("SELECT count(*) FROM core_dq_issues WHERE status = 'open'").fetchone()
     failed = sum(1 for o in outcomes if o.violations)
+    errored = tuple(sorted(f"{o.rule.id}: {o.error}" for o in outcomes if o.error is not None))
     return RecordSummary(len(outcomes), failed, int(open_count[0]) if open_count else 0, counts.new,
-                         counts.resolved, counts.lapsed)
+                         counts.resolved, counts.lapsed, errored)

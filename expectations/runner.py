@@ -21,11 +21,44 @@ from expectations.catalogue import Rule, load_rules
 
 @dataclass
 class RuleOutcome:
-    """One rule's result: the violating rows GX returned and the reports it could judge."""
+    """One rule's result: the violating rows GX returned and the reports it could judge, or why it could not run."""
 
     rule: Rule
     violations: list[dict[str, Any]]
     applicable: set[str] = field(default_factory=set)
+    error: str | None = None  # the rule did not run: it judged nothing, so it neither passes nor resolves
+
+
+def _gx_error(exception_info: Any) -> str | None:
+    """The error GX 1.x recorded for an expectation: at the top level, or nested under each metric's id."""
+    if not exception_info:
+        return None
+    infos = [exception_info, *(v for v in dict(exception_info).values() if isinstance(v, dict))]
+    for info in infos:
+        if info.get("raised_exception"):
+            return str(info.get("exception_message") or "raised an exception").strip().splitlines()[0][:300]
+    return None
+
+
+def precheck(db_path: Path, rules: list[Rule]) -> dict[str, str]:
+    """Rules whose SQL does not parse or bind (a missing table, a typo), with DuckDB's message.
+
+    They are kept out of the GX run: one failing query aborts the transaction GX shares between expectations,
+    and every rule after it would then fail too.
+    """
+    import duckdb
+
+    errors: dict[str, str] = {}
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        for rule in rules:
+            try:
+                con.execute("EXPLAIN " + rule.sql.replace("{batch}", "core_reports"))
+            except duckdb.Error as exc:
+                errors[rule.id] = str(exc).strip().splitlines()[0][:300]
+    finally:
+        con.close()
+    return errors
 
 
 def _patch_gx_for_duckdb() -> None:
@@ -46,6 +79,8 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     rules = load_rules() if rules is None else rules
+    broken = precheck(db_path, rules)
+    runnable = [r for r in rules if r.id not in broken]
     # GX keeps its connection open until the process ends, and DuckDB refuses a second connection with another
     # configuration to the same file; so GX validates a copy and the warehouse itself stays free for the run.
     tmp = Path(tempfile.mkdtemp(prefix="jixiao-gx-"))
@@ -58,7 +93,7 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
     ds = ctx.data_sources.add_sql("warehouse", connection_string=f"duckdb:///{copy}")
     batch = ds.add_table_asset("reports", table_name="core_reports").add_batch_definition_whole_table("all")
     suite = ctx.suites.add(gx.ExpectationSuite(name="jixiao_rules"))
-    for rule in rules:
+    for rule in runnable:
         suite.add_expectation(gxe.UnexpectedRowsExpectation(
             unexpected_rows_query=rule.sql, description=rule.id, meta={"rule_id": rule.id}))
     vd = ctx.validation_definitions.add(gx.ValidationDefinition(name="nightly", data=batch, suite=suite))
@@ -76,17 +111,19 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
         else:
             result = vd.run(result_format={"result_format": "COMPLETE"})
     by_id = {r.id: r for r in rules}
-    outcomes: list[RuleOutcome] = []
+    outcomes = [RuleOutcome(by_id[rid], [], error=msg) for rid, msg in broken.items()]
     for r in result.results:
         rule = by_id[r.expectation_config.meta["rule_id"]]
-        if r.exception_info and r.exception_info.get("raised_exception"):
-            raise RuntimeError(f"rule {rule.id} failed to run: {r.exception_info.get('exception_message')}")
+        error = _gx_error(r.exception_info)
         rows = (r.result.get("details") or {}).get("unexpected_rows") or []
-        outcomes.append(RuleOutcome(rule, [dict(x) for x in rows]))
+        if error is None and not r.success and not rows:
+            error = "the expectation failed without returning its rows"
+        outcomes.append(RuleOutcome(rule, [] if error else [dict(x) for x in rows], error=error))
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         for o in outcomes:
-            o.applicable = {row[0] for row in con.execute(o.rule.applies_to).fetchall()}
+            if o.error is None:
+                o.applicable = {row[0] for row in con.execute(o.rule.applies_to).fetchall()}
     finally:
         con.close()
     shutil.rmtree(tmp, ignore_errors=True)

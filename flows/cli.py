@@ -42,6 +42,8 @@ def print_summary(s: dict[str, Any]) -> None:
     print(f"  规则 expectations run: {s.get('rules_run', 0)}   未通过 failed: {s.get('rules_failed', 0)}   "
           f"问题 open issues: {s.get('issues_open', 0)} (new {s.get('issues_new', 0)}, "
           f"resolved {s.get('issues_resolved', 0)})")
+    for err in s.get("rules_errored", []):
+        print(f"  !! 规则运行出错，本次未检查 rule errored, nothing it checks was judged: {err}")
     print(f"  发布 tables published: {', '.join(s.get('tables_published', []))}")
     if s.get("published"):
         print(f"  快照 snapshot: {s['published']}")
@@ -65,6 +67,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     else:
         print_summary(summary)
+    if summary.get("rules_errored") and not args.allow_rule_errors:
+        print(f"规则出错 {len(summary['rules_errored'])} rule(s) errored: the run is reported as failed "
+              "(--allow-rule-errors to accept it)", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -88,10 +94,13 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"  issues {sev}/{st}: {c}")
         print("最近运行 last runs:")
         runs = con.execute("SELECT run_id, status, started_at, finished_at, files_seen, loaded, skipped, quarantined, "
-                           "rules_failed FROM runs ORDER BY started_at DESC LIMIT 5")
+                           "rules_failed, summary_json FROM runs ORDER BY started_at DESC LIMIT 5")
         for r in runs.fetchall():
+            errored = json.loads(r[9] or "{}").get("rules_errored", [])
             print(f"  {r[0]} {r[1]} started {r[2]:%Y-%m-%d %H:%M:%S} files {r[4]} loaded {r[5]} skipped {r[6]} "
-                  f"quarantined {r[7]} rules failed {r[8]}")
+                  f"quarantined {r[7]} rules failed {r[8]} errored {len(errored)}")
+            for err in errored:
+                print(f"    !! 规则出错 rule errored: {err}")
     finally:
         con.close()
     return 0
@@ -111,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--inbox", help="folder of submitted reports (env JIXIAO_INBOX, default samples/inbox)")
     run.add_argument("--db", help="DuckDB warehouse file (env JIXIAO_DB, default data/warehouse.duckdb)")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
+    run.add_argument("--allow-rule-errors", action="store_true",
+                     help="exit 0 even when a rule could not run (it is still reported)")
     run.set_defaults(func=cmd_run)
     st = sub.add_parser("status", help="what the warehouse holds and the last runs / 仓库状态")
     st.add_argument("--db")

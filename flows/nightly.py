@@ -54,7 +54,8 @@ def expectations_task(db: Path, run_id: str, docs_dir: Path) -> dict[str, int]:
         s = record_outcomes(con, run_id, outcomes)
     finally:
         con.close()
-    return {"rules_run": s.rules_run, "rules_failed": s.rules_failed, "issues_open": s.issues_open,
+    return {"rules_run": s.rules_run, "rules_failed": s.rules_failed, "rules_errored": list(s.rules_errored),
+            "issues_open": s.issues_open,
             "issues_new": s.issues_new, "issues_resolved": s.issues_resolved}
 
 

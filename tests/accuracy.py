@@ -108,7 +108,7 @@ def read_warehouse(db: Path) -> dict[str, dict[str, Any]]:
                 "WHERE status <> 'resolved'").fetchall():
             if rid in out:
                 out[rid]["issues"].append({"rule": rule, "severity": sev, "evidence": ev or "",
-                                           "stated": stated})
+                                           "stated": stated, "family": rule.split("_", 1)[0]})
         outcomes = dict(con.execute("SELECT source_file, arg_max(outcome, logged_at) FROM ingest_log "
                                     "GROUP BY source_file").fetchall())
     finally:
@@ -182,7 +182,7 @@ def score_corpus(corpus: Path, found: dict[str, Any]) -> dict[str, Any]:
     outcomes = found.get("__outcomes__", {})
     tally = Tally()
     faults: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    clean = clean_err = benign_n = benign_named = 0
+    clean = clean_err = clean_fig_err = benign_n = benign_named = 0
     states: dict[str, int] = defaultdict(int)
     misses: list[dict[str, Any]] = []
     for entry in manifest["reports"]:
@@ -213,6 +213,8 @@ def score_corpus(corpus: Path, found: dict[str, Any]) -> dict[str, Any]:
         if not truth["faults"] and rep is not None:
             clean += 1
             clean_err += bool(errors)
+            # an extraction error says the pipeline could not read something; the others accuse the figures
+            clean_fig_err += any(i.get("family") != "extraction" for i in errors)
         for b in truth["benign"]:
             benign_n += 1
             benign_named += any(b["printed"] in i["evidence"] for i in errors)
@@ -227,6 +229,8 @@ def score_corpus(corpus: Path, found: dict[str, Any]) -> dict[str, Any]:
                          for fam, (c, t) in sorted(faults.items())},
         "false_errors": {"clean_reports": clean, "clean_with_error": clean_err,
                          "rate": clean_err / clean if clean else None,
+                         "clean_with_figure_error": clean_fig_err,
+                         "figure_rate": clean_fig_err / clean if clean else None,
                          "benign_figures": benign_n, "benign_named_by_error": benign_named},
         "misses_sample": misses[:200],
     }
@@ -254,8 +258,9 @@ def print_report(res: dict[str, Any]) -> None:
         print(f"  {fam:<20}{r['caught']:>4} / {r['injected']:<4} {_pct(r['recall'])}%")
     fe = res["false_errors"]
     print(f"\nfalse errors: {fe['clean_with_error']} of {fe['clean_reports']} clean reports carry an error "
-          f"({_pct(fe['rate'])}%); {fe['benign_named_by_error']} of {fe['benign_figures']} benign figures named "
-          "by an error")
+          f"({_pct(fe['rate'])}%), {fe['clean_with_figure_error']} an error on their figures, not on their reading "
+          f"({_pct(fe['figure_rate'])}%); {fe['benign_named_by_error']} of {fe['benign_figures']} benign figures "
+          "named by an error")
 
 
 def main(argv: list[str] | None = None) -> int:
