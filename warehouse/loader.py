@@ -71,7 +71,8 @@ def _v(x: Any) -> str | None:
 
 
 def facts_fingerprint(facts: ReportFacts) -> str:
-    """Hash of everything the report states (metadata and every fact's values, not where they were read).
+    """Hash of everything the report states (metadata, every fact's values and every stated rate, not where they
+    were read).
 
     The same report in another format gives the same fingerprint; a resubmission that changes any figure, the
     title year or the unit does not.
@@ -88,6 +89,7 @@ def facts_fingerprint(facts: ReportFacts) -> str:
         "indicators": sorted({(i.level3, i.target.raw if i.target else "", i.actual.raw if i.actual else "",
                                _v(i.weight), _v(i.score)) for i in facts.indicators}, key=str),
         "scores": sorted({(s.level, s.name, _v(s.weight), _v(s.score)) for s in facts.scores}, key=str),
+        "claims": sorted({(c.kind, c.subject or "", _v(c.stated_value)) for c in facts.claims}, key=str),
     }
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, default=str).encode()).hexdigest()[:32]
 

@@ -208,3 +208,27 @@ def test_a_file_that_changes_while_read_is_read_again_next_run(inbox: Path, tmp_
     assert "changed while it was read" in counts["skipped_files"][0]["reason_en"]
     monkeypatch.setattr(stages, "read_document", real)
     assert _run(inbox, db, "r2")["loaded"] == 1
+
+
+def test_a_corrected_resubmission_resolves_the_issue_on_the_old_figure(inbox: Path, tmp_path: Path) -> None:
+    from expectations.results import record_outcomes
+    from expectations.runner import run_rules
+
+    db = tmp_path / "w.duckdb"
+    rule = rule_by_id("rate_execution")
+
+    def night(run_id: str) -> None:
+        _run(inbox, db, run_id)
+        outcomes = run_rules(db, [rule])
+        con = connect(db)
+        record_outcomes(con, run_id, outcomes)
+        con.close()
+
+    (inbox / "dept.txt").write_text(DEPT.replace("96.00%", "99.00%"), encoding="utf-8")
+    night("r1")
+    assert _q(db, "SELECT rule_id, status FROM core_dq_issues") == [("rate_execution", "open")]
+    (inbox / "dept.txt").unlink()
+    (inbox / "dept_v2.txt").write_text(DEPT, encoding="utf-8")
+    night("r2")
+    assert _q(db, "SELECT rule_id, status FROM core_dq_issues") == [("rate_execution", "resolved")]
+    assert [r[0] for r in _q(db, "SELECT version FROM reports_history ORDER BY version")] == [1, 2]
