@@ -72,13 +72,13 @@ def marts_task(db: Path, run_id: str) -> list[str]:
 
 
 @task(name="alerts")
-def alerts_task(db: Path, run_id: str, inbox: Path, out_dir: Path) -> dict[str, Any]:
+def alerts_task(db: Path, run_id: str, inbox: Path, out_dir: Path, load: dict[str, Any]) -> dict[str, Any]:
     from flows.alerts.run import run_alerts
     from warehouse.db import connect
 
     con = connect(db)
     try:
-        return run_alerts(con, run_id, inbox, out_dir)
+        return run_alerts(con, run_id, inbox, out_dir, load=load)
     finally:
         con.close()
 
@@ -114,7 +114,10 @@ def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
     counts = load_task(settings.db, run_id, settings.inbox, results, settings.data_dir / "quarantine" / run_id)
     dq = expectations_task(settings.db, run_id, settings.data_dir / "docs")
     marts = marts_task(settings.db, run_id)
-    alerts = alerts_task(settings.db, run_id, settings.inbox, settings.data_dir / "alerts" / run_id)
+    quarantine = [{"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
+                  for r in results if r.error is not None]
+    alerts = alerts_task(settings.db, run_id, settings.inbox, settings.data_dir / "alerts" / run_id,
+                         {**counts, "quarantine": quarantine})
     summary: dict[str, Any] = {
         "run_id": run_id,
         "inbox": str(settings.inbox),
@@ -125,8 +128,7 @@ def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
         **dq,
         "tables_published": marts,
         **alerts,
-        "quarantine": [{"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
-                       for r in results if r.error is not None],
+        "quarantine": quarantine,
     }
     summary["published"] = str(snapshot_path(settings.data_dir))
     summary["seconds"] = round(time.perf_counter() - t0, 2)

@@ -78,6 +78,7 @@ class Digest:
     audience: str
     entries: list[Entry]
     pending: dict[str, set[str]] = field(default_factory=dict)
+    intake: list[tuple[str, str, str]] = field(default_factory=list)  # (outcome, file, why): the province's only
 
     @property
     def department(self) -> str | None:
@@ -86,7 +87,7 @@ class Digest:
     def for_channel(self, channel: str) -> Digest:
         """The same digest narrowed to what ``channel`` still owes."""
         ids = self.pending.get(channel, set())
-        return Digest(self.audience, [e for e in self.entries if e.issue_id in ids], {channel: ids})
+        return Digest(self.audience, [e for e in self.entries if e.issue_id in ids], {channel: ids}, self.intake)
 
     def by_report(self) -> list[tuple[Entry, list[Entry]]]:
         """Entries grouped by report, keyed by the report's first entry (for its department, file and year)."""

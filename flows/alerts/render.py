@@ -12,6 +12,9 @@ SEVERITY_LABEL = {"error": "错误 error", "warning": "警告 warning", "info": 
 _COLOR = {"error": "#b00020", "warning": "#b26a00", "info": "#555555"}
 
 
+INTAKE_LISTED = 50  # files listed in the province's digest; the run summary (--json) has them all
+
+
 def subject_line(digest: Digest, run_id: str) -> str:
     """The e-mail subject: who it is for and how many new issues, in both languages."""
     who = "省级审核" if digest.audience == PROVINCE else str(digest.department)
@@ -56,6 +59,12 @@ def render_markdown(digest: Digest, run_id: str, crops: Mapping[str, str]) -> st
             if e.issue_id in crops:
                 out.append(f"- 原件截图 as printed: ![{e.issue_id}]({crops[e.issue_id]})")
             out.append("")
+    if digest.intake:
+        out += ["## 今晚的文件 / Tonight's files", ""]
+        out += [f"- {outcome}: `{name}` — {why}" for outcome, name, why in digest.intake[:INTAKE_LISTED]]
+        if len(digest.intake) > INTAKE_LISTED:
+            out.append(f"- …另有 {len(digest.intake) - INTAKE_LISTED} 个 and {len(digest.intake) - INTAKE_LISTED} more")
+        out.append("")
     out.append("处理：`jixiao review show <id>` · `jixiao review waive <id> --reason CODE --note \"...\"` / "
                "act on an issue with the same commands.")
     return "\n".join(out) + "\n"
@@ -90,6 +99,10 @@ def render_html(digest: Digest, run_id: str, crops: Mapping[str, str]) -> str:
     for first, entries in digest.by_report():
         parts.append(f"<h2>{escape(_report_title(first))}</h2>")
         parts += [_entry_html(e, crops) for e in entries]
+    if digest.intake:
+        rows = "".join(f"<tr><td>{escape(o)}</td><td>{escape(n)}</td><td>{escape(w)}</td></tr>"
+                       for o, n, w in digest.intake[:INTAKE_LISTED])
+        parts.append(f"<h2>今晚的文件 / Tonight's files</h2><table border=\"1\" cellpadding=\"4\">{rows}</table>")
     parts.append("<p style=\"color:#666\">处理 act on an issue: <code>jixiao review show &lt;id&gt;</code> · "
                  "<code>jixiao review waive &lt;id&gt; --reason CODE --note \"...\"</code></p>")
     return ('<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'

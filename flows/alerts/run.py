@@ -53,11 +53,28 @@ def _deliver(con: duckdb.DuckDBPyConnection, digest: Digest, run_id: str, config
         sent[channel] = sent.get(channel, 0) + log_delivery(con, run_id, part, channel)
 
 
+def intake_lines(load: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The night's files a reviewer should know of: incomplete, superseded, skipped and quarantined, by file."""
+    out = [("incomplete 待补充", k["file"], "missing " + ", ".join(k["missing"]))
+           for k in load.get("incomplete_files", [])]
+    out += [("new version 新版本", k["file"], f"version {k['version']} replaces {k['replaces']}")
+            for k in load.get("superseded_files", [])]
+    out += [("skipped 跳过", k["file"], str(k["reason_en"])) for k in load.get("skipped_files", [])]
+    out += [("quarantined 隔离", q["file"], str(q["reason_en"])) for q in load.get("quarantine", [])]
+    return out
+
+
 def run_alerts(con: duckdb.DuckDBPyConnection, run_id: str, inbox: Path, out_dir: Path,
-               config: AlertConfig | None = None) -> dict[str, Any]:
-    """Write tonight's digests under ``out_dir`` and deliver them; return what to add to the run summary."""
+               config: AlertConfig | None = None, load: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Write tonight's digests under ``out_dir`` and deliver them; return what to add to the run summary.
+
+    ``load`` is the load stage's summary: the province's digest lists its files by outcome.
+    """
     config = AlertConfig.from_env() if config is None else config
     digests = build_digests(con, config.channels)
+    for d in digests:
+        if d.audience == PROVINCE:
+            d.intake = intake_lines(load or {})
     owed = {e.issue_id: e for d in digests for e in d.entries}
     crops, problems = render_crops(list(owed.values()), inbox, out_dir / "crops")
     files: list[str] = []

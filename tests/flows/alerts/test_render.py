@@ -37,3 +37,20 @@ def test_an_empty_digest_says_so() -> None:
     d = Digest(PROVINCE, [])
     assert "今晚没有新问题。 / No new issues tonight." in render_markdown(d, "r", {})
     assert "No new issues tonight." in render_html(d, "r", {})
+
+
+def test_the_province_digest_lists_tonights_files_by_outcome() -> None:
+    from flows.alerts.run import intake_lines
+
+    load = {"incomplete_files": [{"file": "说明.txt", "missing": ["department", "fiscal_year"]}],
+            "superseded_files": [{"file": "dept_v2.txt", "version": 2, "replaces": "abc"}],
+            "skipped_files": [{"file": "dept.pdf", "reason_en": "the same report is already loaded (dept.docx)"}],
+            "quarantine": [{"file": "x<script>.pdf", "class": "corrupt_pdf", "reason_en": "the PDF is damaged"}]}
+    d = Digest(PROVINCE, [], intake=intake_lines(load))
+    md = render_markdown(d, "r", {})
+    assert "## 今晚的文件 / Tonight's files" in md
+    assert "- incomplete 待补充: `说明.txt` — missing department, fiscal_year" in md
+    assert "- new version 新版本: `dept_v2.txt` — version 2 replaces abc" in md
+    assert "- skipped 跳过: `dept.pdf`" in md and "- quarantined 隔离: `x<script>.pdf`" in md
+    html = render_html(d, "r", {})
+    assert "x&lt;script&gt;.pdf" in html and "<script>" not in html
