@@ -78,7 +78,14 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
     import great_expectations.expectations as gxe
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
+    from expectations.macros import install
+
     rules = load_rules() if rules is None else rules
+    con = duckdb.connect(str(db_path))
+    try:
+        install(con)  # the shared macros as this code defines them, whatever the warehouse was built with
+    finally:
+        con.close()
     broken = precheck(db_path, rules)
     runnable = [r for r in rules if r.id not in broken]
     # GX keeps its connection open until the process ends, and DuckDB refuses a second connection with another

@@ -114,6 +114,9 @@ def rule_by_id(rule_id: str) -> Rule:
 
 def violations(con: duckdb.DuckDBPyConnection, rule: Rule) -> list[dict[str, Any]]:
     """The rule's violating rows, run directly in DuckDB ({batch} bound to core_reports as GX does)."""
+    from expectations.macros import install
+
+    install(con)
     cur = con.execute(rule.sql.replace("{batch}", "core_reports"))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from transforms.normalize.text import fold_chars
 
-UNIT_SCALE: dict[str, Decimal] = {
-    "元": Decimal(1),
-    "千元": Decimal(1000),
-    "万元": Decimal(10000),
-    "万": Decimal(10000),
-    "百万元": Decimal(1000000),
-    "亿元": Decimal(100000000),
-    "亿": Decimal(100000000),
-}
+MONEY_UNITS_CSV = Path(__file__).resolve().parents[1] / "money_units.csv"
+
+
+def _scale() -> dict[str, Decimal]:
+    """Yuan per printed money unit: the one table the extractors and the rules' SQL (dq_unit_scale) share."""
+    with MONEY_UNITS_CSV.open(encoding="utf-8") as fh:
+        return {row["unit"]: Decimal(row["yuan"]) for row in csv.DictReader(fh)}
+
+
+UNIT_SCALE: dict[str, Decimal] = _scale()
 
 _NUM = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(_NUM)
