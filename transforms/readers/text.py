@@ -22,6 +22,13 @@ _HEADING_NUM = re.compile(
     r"^\s*(?:\*\*)?\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)"
 )
 _ONE_CELL = re.compile(r"^\t[^\t]*$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|")  # a markdown or pipe table row: starts with | and has another
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)</t[dh]>", re.IGNORECASE | re.DOTALL)
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
@@ -78,6 +85,16 @@ def parse_text(text: str, name: str, encoding: str = "utf-8") -> Document:
     while i < len(lines):
         ln = lines[i]
         raw = ln.raw
+        if _PIPE_ROW.match(raw) or _HTML_TABLE.search(raw):
+            flush_para()
+            table_no += 1
+            reader = _pipe_table if _PIPE_ROW.match(raw) else _html_table
+            table, i = reader(lines, i, name, table_no)
+            if table.rows:
+                blocks.append(Block("table", _table_text(table), table.locator, table=table))
+            else:
+                table_no -= 1
+            continue
         if "\t" in raw and raw.strip():
             flush_para()
             table_no += 1
@@ -161,6 +178,51 @@ def _tab_row_table(lines: list[_Line], i: int, name: str, table_no: int) -> tupl
                                                            line_end=c.locator.line_end, table=table_no,
                                                            row=c.row, col=c.col)) for c in r) for r in rows]
     return Table(tuple(rows), loc), i
+
+
+def _rows_table(rows: list[tuple[list[str], int]], name: str, table_no: int, start: int, end: int) -> Table:
+    loc = Locator(name, line_start=start, line_end=end, table=table_no)
+    return Table(tuple(tuple(_cell(t, r, c, loc, no) for c, t in enumerate(cells))
+                       for r, (cells, no) in enumerate(rows)), loc)
+
+
+def _pipe_table(lines: list[_Line], i: int, name: str, table_no: int) -> tuple[Table, int]:
+    """Markdown and pipe tables: rows that start with |, separator rows dropped, an open last cell allowed."""
+    start = lines[i].no
+    rows: list[tuple[list[str], int]] = []
+    end = start
+    while i < len(lines) and _PIPE_ROW.match(lines[i].raw):
+        raw = lines[i].raw.strip()
+        if not _PIPE_RULE.match(raw):
+            cells = raw[1:].split("|")
+            if raw.endswith("|") and len(cells) > 1:
+                cells = cells[:-1]
+            rows.append(([c.strip() for c in cells], lines[i].no))
+        end = lines[i].no
+        i += 1
+    return _rows_table(rows, name, table_no, start, end), i
+
+
+def _html_table(lines: list[_Line], i: int, name: str, table_no: int) -> tuple[Table, int]:
+    """An HTML <table> fragment: its rows and cells, a cell spanning columns followed by empty ones."""
+    start = lines[i].no
+    chunk: list[str] = []
+    while i < len(lines):
+        chunk.append(lines[i].raw)
+        i += 1
+        if "</table>" in lines[i - 1].raw.lower():
+            break
+    html = "\n".join(chunk)
+    rows: list[tuple[list[str], int]] = []
+    for m in _HTML_ROW.finditer(html):
+        cells: list[str] = []
+        for attrs, body in _HTML_CELL.findall(m.group(1)):
+            span = _COLSPAN.search(attrs)
+            cells.append(_TAG.sub("", body).strip())
+            cells.extend([""] * (int(span.group(1)) - 1 if span else 0))
+        if cells:
+            rows.append((cells, start + html[: m.start()].count("\n")))
+    return _rows_table(rows, name, table_no, start, lines[i - 1].no), i
 
 
 def _one_cell_table(lines: list[_Line], i: int, name: str, table_no: int) -> tuple[Table, int]:
