@@ -40,7 +40,7 @@ def _gx_error(exception_info: Any) -> str | None:
     return None
 
 
-def precheck(db_path: Path, rules: list[Rule]) -> dict[str, str]:
+def precheck(con: Any, rules: list[Rule]) -> dict[str, str]:
     """Rules whose SQL does not parse or bind (a missing table, a typo), with DuckDB's message.
 
     They are kept out of the GX run: one failing query aborts the transaction GX shares between expectations,
@@ -49,15 +49,11 @@ def precheck(db_path: Path, rules: list[Rule]) -> dict[str, str]:
     import duckdb
 
     errors: dict[str, str] = {}
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        for rule in rules:
-            try:
-                con.execute("EXPLAIN " + rule.sql.replace("{batch}", "core_reports"))
-            except duckdb.Error as exc:
-                errors[rule.id] = str(exc).strip().splitlines()[0][:300]
-    finally:
-        con.close()
+    for rule in rules:
+        try:
+            con.execute("EXPLAIN " + rule.sql.replace("{batch}", "core_reports"))
+        except duckdb.Error as exc:
+            errors[rule.id] = str(exc).strip().splitlines()[0][:300]
     return errors
 
 
@@ -84,9 +80,9 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
     con = duckdb.connect(str(db_path))
     try:
         install(con)  # the shared macros as this code defines them, whatever the warehouse was built with
+        broken = precheck(con, rules)
     finally:
         con.close()
-    broken = precheck(db_path, rules)
     runnable = [r for r in rules if r.id not in broken]
     # GX keeps its connection open until the process ends, and DuckDB refuses a second connection with another
     # configuration to the same file; so GX validates a copy and the warehouse itself stays free for the run.

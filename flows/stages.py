@@ -117,16 +117,10 @@ def _group(folder: Path, files: list[Path], nested: bool) -> list[Submission]:
         if docs and len(docs) < len(group):
             mains[stem] = docs
             pending += [(p, stem) for p in group if p.suffix.lower() in _SHEETS]
-    if nested:  # a sub-folder per unit: its only document owns the spreadsheets beside it
-        docs = [p for group in mains.values() for p in group if p.suffix.lower() not in _SHEETS]
-        if len(docs) == 1:
-            sheets = [p for group in mains.values() for p in group if p.suffix.lower() in _SHEETS]
-            mains = {k: [p for p in v if p not in sheets] for k, v in mains.items()}
-            mains = {k: v for k, v in mains.items() if v}
-            pending += [(p, docs[0].stem) for p in sheets]
-            main = _MAIN.match(docs[0].stem)
-            if main:
-                pending = [(p, main.group("stem") if stem == docs[0].stem else stem) for p, stem in pending]
+    docs = [p for group in mains.values() for p in group if p.suffix.lower() not in _SHEETS]
+    if nested and len(docs) == 1:  # a sub-folder per unit: its only document owns the spreadsheets beside it
+        pending += [(p, "") for group in mains.values() for p in group if p.suffix.lower() in _SHEETS]
+        mains = {k: kept for k, v in mains.items() if (kept := [p for p in v if p in docs])}
     attached: dict[Path, list[Path]] = {}
     orphans: list[Path] = []
     only = [p for group in mains.values() for p in group]

@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -149,8 +149,6 @@ def _got(found: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _matched(got: Iterable[Any], want: Iterable[Any]) -> tuple[int, int]:
-    from collections import Counter
-
     g, w = Counter(got), Counter(want)
     return sum((g & w).values()), max(sum(g.values()), sum(w.values()))
 

@@ -55,7 +55,7 @@ def report_key(facts: ReportFacts, sha256: str = "") -> str:
     A report whose unit or year is unknown is keyed to its file, so two unknowns never merge.
     """
     m = facts.meta
-    alone = any(w.startswith("attachment_without_report") for w in facts.warnings)  # never supersedes its report
+    alone = any(parse(w).code == "attachment_without_report" for w in facts.warnings)  # never supersedes a report
     if not m.department or not m.fiscal_year or alone:
         return f"file:{sha256[:16] or '?'}"
     kind = m.report_kind if m.report_kind == "department" else f"{m.report_kind}:{_norm(m.report_subject or '?')}"

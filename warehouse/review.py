@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import hashlib
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,8 +142,6 @@ def assign(con: duckdb.DuckDBPyConnection, report: str, *, department: str | Non
         raise ReviewError(f"找不到报告 {report}", f"no report {report} (give a report id or a source file name)")
     if fiscal_year is not None and not 2000 <= fiscal_year <= datetime.now().year:
         raise ReviewError(f"年度 {fiscal_year} 不合理", f"fiscal year {fiscal_year} is not plausible")
-    import hashlib
-
     now = datetime.now()
     aid = hashlib.sha256(f"{row[0]}|{now.isoformat()}".encode()).hexdigest()[:12]
     province, city, county, code = region or (None, None, None, None)

@@ -309,7 +309,8 @@ class Composer:
         t = self.rng.choice(self.v["sentences"]["project_funds"])
         self.add("para", t.format(project=p.name, i=self.m(p.initial), f=self.m(p.full_year), e=self.m(said),
                                   r=p.rate_printed, u=self.u),
-                 budget=[*lines[:2], self.line("total", "executed", said)], execution_rate=[p.rate_printed])
+                 budget=[*lines[:2], self.line("total", "executed", said)], execution_rate=[p.rate_printed],
+                 **({"projects": [pf]} if self.narrative else {}))  # with no table, the sentence states the row
         self.body_year()
         assert r.execution_score is not None
         if not self.narrative:
@@ -324,8 +325,6 @@ class Composer:
             note = self.pick("table_unit", [n for n in self.v["table_unit_notes"] if n.endswith(self.u)])
             self.add("table", table=Table("funding", header, body, [("项目资金", 1, 3)], unit_note=note),
                      budget=lines, execution_rate=[p.rate_printed], projects=[pf])
-        else:
-            self.blocks[-1 if r.body_year_override is None else -2].facts["projects"] = [pf]
         self.add("heading", heads[2])
         self.indicator_table(r.indicators)
         self.conclusion(heads[3])

@@ -66,12 +66,12 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     return [u * step for u in out]
 
 
-def _measure(rng: random.Random, template: list[Any], missed: bool) -> tuple[str, str, Decimal]:
+def _measure(rng: random.Random, vocab: dict[str, Any], template: list[Any], missed: bool) -> tuple[str, str, Decimal]:
     """(target text, actual text, achieved share) for one indicator template."""
     _, _, kind, unit, span = template
     if kind == "qualitative":
-        return "" + rng.choice(["有效提升", "明显改善", "逐步提高", "不低于上年"]), rng.choice(
-            ["已提升", "有所改善", "达到预期", "已完成"]), Decimal(1)
+        q = vocab["qualitative"]
+        return rng.choice(q["target"]), rng.choice(q["actual"]), Decimal(1)
     low, high = span
     if kind == "count":
         n = rng.randint(low, high)
@@ -120,13 +120,12 @@ def indicators(rng: random.Random, vocab: dict[str, Any], theme: str, budget_wei
         chosen = sorted(rng.sample(group, n), key=lambda t: list(vocab["level2"]).index(t[0]))
         for t, w in zip(chosen, _split(rng, weights[level1], n), strict=True):
             missed = t[2] != "qualitative" and rng.random() < 0.15
-            target, actual, share = _measure(rng, t, missed)
+            target, actual, share = _measure(rng, vocab, t, missed)
             weight = Decimal(w)
             got = weight if not missed else min(weight - Decimal("0.5"), round_to(weight * share, Decimal("0.5")))
             rows.append(IndicatorRow(vocab["level1"][level1], vocab["level2"][t[0]], t[1], target, actual, weight,
                                      max(got, Decimal(0)), met=not missed,
-                                     note="" if not missed else rng.choice(["受客观因素影响未完全达标",
-                                                                            "部分任务顺延至下年"])))
+                                     note="" if not missed else rng.choice(vocab["deviation_notes"])))
     return rows
 
 

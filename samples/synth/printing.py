@@ -32,13 +32,7 @@ def exact_rate(numerator: Decimal, denominator: Decimal) -> str:
 
 def score(value: Decimal) -> str:
     """A score as printed: 96, 95.5, 88.75."""
-    text = f"{value.normalize():f}"
-    return text
-
-
-def wan(value: str) -> Decimal:
-    """A printed 万元 figure back in yuan."""
-    return Decimal(value) * WAN
+    return f"{value.normalize():f}"
 
 
 def round_to(value: Decimal, step: Decimal) -> Decimal:
