@@ -46,6 +46,11 @@ class Composer:
         self.r.wording[key] = choice
         return choice
 
+    def unit_note(self) -> str:
+        """A table's unit line declaring the report's money unit (金额单位：元 is not a 万元 note)."""
+        return self.pick("table_unit", [n for n in self.v["table_unit_notes"]
+                                        if n.strip("（）()").split("：")[-1] == self.u])
+
     def add(self, kind: str, text: str = "", table: Table | None = None, **facts: Any) -> None:
         self.blocks.append(Block(kind, text, table, dict(facts)))
 
@@ -195,7 +200,7 @@ class Composer:
             if self.r.kind == "fund":
                 extra["budget"] = [self.line("total", "initial", ti), self.line("total", "full_year", tf),
                                    self.line("total", "executed", te)]
-        note = self.pick("table_unit", [n for n in self.v["table_unit_notes"] if n.endswith(self.u)])
+        note = self.unit_note()
         groups = [("预算执行情况", 2, 5)]
         self.add("table", table=Table("projects", header, body, groups, unit_note=note), projects=facts, **extra)
 
@@ -219,7 +224,7 @@ class Composer:
             body.append(cells)
         total = r.row("total")
         assert total is not None
-        note = self.pick("table_unit", [n for n in self.v["table_unit_notes"] if n.endswith(self.u)])
+        note = self.unit_note()
         groups = [("预算数", 1, 2), ("执行情况", 3, 4)]
         if self.narrative:
             for row in r.budget[1:]:
@@ -322,7 +327,7 @@ class Composer:
                     [self.rng.choice(fund["fiscal"]), self.m(p.initial), self.m(p.full_year), self.m(p.executed), "—",
                      p.rate_printed, "—"],
                     [fund["other"][0], "0.00", "0.00", "0.00", "—", "", "—"]]
-            note = self.pick("table_unit", [n for n in self.v["table_unit_notes"] if n.endswith(self.u)])
+            note = self.unit_note()
             self.add("table", table=Table("funding", header, body, [("项目资金", 1, 3)], unit_note=note),
                      budget=lines, execution_rate=[p.rate_printed], projects=[pf])
         self.add("heading", heads[2])

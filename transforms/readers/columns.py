@@ -1,0 +1,168 @@
+"""Column labels and value kinds (table_vocabulary.yaml): what a header says and which cell fits which column.
+
+The text readers that rebuild a table whose separators were lost use this to count the columns from the header
+and to place each cell in the column its value fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from transforms.normalize.text import fold_chars
+
+VOCABULARY = Path(__file__).with_name("table_vocabulary.yaml")
+_SUFFIX = r"(?:[（(][^（()）]{1,10}[)）])?"
+_NUMBER = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$")
+_SCORE = re.compile(r"^\d+(?:\.\d+)?分?$")
+_PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*%$")
+_DASH = re.compile(r"^[-—–/／―]+$|^无$")
+_SEQ = re.compile(r"^\d{1,3}$|^[（(]?[一二三四五六七八九十]{1,3}[)）、]?$")
+_OPS = re.compile(r"^(?:[≥≤<>=＞＜]|>=|<=|不低于|不高于|不少于|不超过|低于|高于|达到|大于|小于)")
+_HAS_DIGIT = re.compile(r"\d")
+_WEIGHT_SUFFIX = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]")  # 产出指标（60分）
+_NAME_VALUE = re.compile(
+    r"^(.*[\u4e00-\u9fff）)])((?:[≥≤<>=＞＜]|不低于|不高于|不少于|不超过)\S*|\d+(?:\.\d+)?[^\d\s]{0,6})$")
+SENTENCE_END = re.compile(r"[。：:；;]$")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled vocabulary: one pattern per column kind, and the level names, totals and qualitative words."""
+
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, anchored label pattern), in file order
+    level1: frozenset[str]
+    level2: frozenset[str]
+    totals: frozenset[str]
+    heads: tuple[str, ...]  # level and total names a fused run may start with, longest first
+    qualitative: tuple[str, ...]  # qualitative values a fused run may end with, longest first
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary from table_vocabulary.yaml."""
+    raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    kinds = tuple((kind, re.compile(rf"^(?:{'|'.join(labels)}){_SUFFIX}$")) for kind, labels in raw["columns"].items())
+    level1, level2, totals = frozenset(raw["level1"]), frozenset(raw["level2"]), frozenset(raw["totals"])
+    heads = tuple(sorted(level1 | level2 | totals, key=len, reverse=True))
+    qualitative = tuple(sorted(raw["qualitative"], key=len, reverse=True))
+    return Vocabulary(kinds, level1, level2, totals, heads, qualitative)
+
+
+def label_kind(text: str) -> str | None:
+    """The kind of column a header cell names, or None when it is not a column label."""
+    t = re.sub(r"\s+", "", fold_chars(text))
+    for kind, pattern in vocabulary().kinds:
+        if pattern.match(t):
+            return kind
+    return None
+
+
+def split_labels(run: str) -> list[str] | None:
+    """A header whose labels ran together (一级指标二级指标 三级指标 分值…) as its labels; None if any part is not one.
+
+    At each point the longest label that lets the rest split too is taken, so 项目名称 wins over 项目.
+    """
+    t = re.sub(r"\s+", " ", fold_chars(run)).strip()
+    out: list[str] = []
+    for chunk in t.split(" "):
+        parts = _split_chunk(chunk)
+        if parts is None:
+            return None
+        out.extend(parts)
+    return out
+
+
+def _split_chunk(chunk: str) -> list[str] | None:
+    if not chunk:
+        return []
+    for end in range(len(chunk), 0, -1):
+        head = chunk[:end]
+        if label_kind(head) is None:
+            continue
+        rest = _split_chunk(chunk[end:])
+        if rest is not None:
+            return [head, *rest]
+    return None
+
+
+def split_words(chunk: str) -> list[str]:
+    """A run of cells fused into one chunk, split where the vocabulary allows.
+
+    Level and total names are peeled off the front (效益指标社会效益指标群众就医负担 -> three cells) and qualitative
+    values off the back (群众就医负担逐步提高达到预期 -> three cells); what stays in the middle is one cell, since a
+    name that merely contains a vocabulary word (患者满意度) must not be cut, except before a value it ends in
+    (村级运转经费≤8万元, 完成任务数17项).
+    """
+    v = vocabulary()
+    head: list[str] = []
+    rest = chunk
+    while rest:
+        hit = next((w for w in v.heads if rest.startswith(w)), None)
+        if hit is None:
+            break
+        weight = _WEIGHT_SUFFIX.match(rest, len(hit))
+        end = weight.end() if weight else len(hit)
+        head.append(rest[:end])
+        rest = rest[end:]
+    tail: list[str] = []
+    while True:
+        hit = next((w for w in v.qualitative if rest.endswith(w) and len(rest) > len(w)), None)
+        if hit is None:
+            break
+        tail.insert(0, hit)
+        rest = rest[: -len(hit)]
+    value = _NAME_VALUE.match(rest) if rest else None
+    middle = [value.group(1), value.group(2)] if value else ([rest] if rest else [])
+    return [*head, *middle, *tail]
+
+
+def value_shape(text: str) -> str:
+    """What a cell's value looks like: empty, dash, seq, number, percent, measure, level1/2, total or text."""
+    t = _WEIGHT_SUFFIX.sub("", re.sub(r"\s+", "", fold_chars(text)))
+    v = vocabulary()
+    if not t:
+        return "empty"
+    if _DASH.match(t):
+        return "dash"
+    if t in v.level1 and t in v.level2:
+        return "level12"
+    if t in v.level1:
+        return "level1"
+    if t in v.level2:
+        return "level2"
+    if t in v.totals:
+        return "total"
+    if _SEQ.match(t):
+        return "seq"
+    if _NUMBER.match(t) or _SCORE.match(t):
+        return "number"
+    if _PERCENT.match(t):
+        return "percent"
+    if _OPS.match(t) or (_HAS_DIGIT.search(t) and len(t) <= 20):
+        return "measure"
+    return "text"
+
+
+# how well a value of one shape fits a column of one kind; a missing pair cannot happen
+_FIT: dict[str, dict[str, float]] = {
+    "seq": {"seq": 3, "number": 2, "measure": 1, "amount": 1},
+    "number": {"number": 2, "amount": 2, "measure": 1, "seq": 0.2},
+    "percent": {"rate": 3, "measure": 2},
+    "measure": {"measure": 3},
+    "dash": {"amount": 1, "rate": 1, "number": 1, "measure": 1, "note": 0.5, "text": 0.2},
+    "level1": {"level1": 4, "text": 0.5},
+    "level2": {"level2": 4, "text": 0.5},
+    "level12": {"level1": 4, "level2": 4, "text": 0.5},
+    "total": {"text": 3, "level1": 2, "seq": 1},
+    "text": {"text": 3, "level1": 0.8, "level2": 0.8, "note": 1.5, "measure": 1},
+}
+
+
+def fit(shape: str, kind: str) -> float | None:
+    """The score of a value of ``shape`` in a column of ``kind``; None when it cannot go there."""
+    return _FIT.get(shape, {}).get(kind)
