@@ -150,7 +150,9 @@ class Composer:
             return [values.get(k, "") for k in keys]
 
         body: list[list[str]] = []
-        if execution is not None:
+        if execution is not None:  # a scored row of the table like the indicators, named in its first column
+            facts.insert(0, {"level1": "预算执行率", "level2": "", "level3": "预算执行率", "target": "100%",
+                             "actual": execution[0], "weight": "10", "score": execution[1]})
             body.append(ordered({"l1": "预算执行率", "target": "100%", "actual": execution[0], "weight": "10",
                                  "score": execution[1]}))
         for i in rows:
@@ -274,7 +276,8 @@ class Composer:
         self.add("para", self.rng.choice(s["three_public"]).format(
             tb=self.m(tp.full_year), te=self.m(tp.executed), ov=self.m(ov.executed), ve=self.m(ve.executed),
             re=self.m(re_.executed), u=u),
-            budget=[self.line("three_public", "full_year", tp.full_year),
+            # the sentence says only 预算, which may be the initial or the full-year budget
+            budget=[self.line("three_public", "budget", tp.full_year),
                     self.line("three_public", "executed", tp.executed),
                     self.line("overseas", "executed", ov.executed), self.line("vehicle", "executed", ve.executed),
                     self.line("reception", "executed", re_.executed)])
@@ -328,8 +331,14 @@ class Composer:
                      p.rate_printed, "—"],
                     [fund["other"][0], "0.00", "0.00", "0.00", "—", "", "—"]]
             note = self.unit_note()
+            parts = [*(self.line("income_fiscal", ph, v) for ph, v in
+                       (("initial", p.initial), ("full_year", p.full_year), ("executed", p.executed))),
+                     *(self.line("income_other", ph, Decimal(0)) for ph in ("initial", "full_year", "executed"))]
             self.add("table", table=Table("funding", header, body, [("项目资金", 1, 3)], unit_note=note),
-                     budget=lines, execution_rate=[p.rate_printed], projects=[pf])
+                     budget=lines + parts, execution_rate=[p.rate_printed], projects=[pf],
+                     # the scored 年度资金总额 row: 预算执行率 with its weight and score, no target printed
+                     indicators=[{"level1": "", "level2": "", "level3": "预算执行率", "target": "",
+                                  "actual": p.rate_printed, "weight": "10", "score": score(r.execution_score)}])
         self.add("heading", heads[2])
         self.indicator_table(r.indicators)
         self.conclusion(heads[3])

@@ -26,6 +26,9 @@ _INDEX_FORMULA = re.compile(r"^\d+=\d+/\d+$")
 _HEADER_WORDS = re.compile(r"预算|执行|决算|实际|追加|追减|小计|分值|得分|控制率|执行率|金额")
 _INDICATOR_HEADER = re.compile(r"一级指标|三级指标|指标值")
 _ROW_NO = re.compile(r"^\d{1,3}$")
+_TOTAL_ROWS = ("合计", "小计", "总计")
+_SPENDING_PARTS = {"basic", "project", "personnel", "public"}
+_PROJECT_NAME_HEADER = re.compile(r"^项目名称$")
 _KV = re.compile(r"^(?P<label>.+?)[:：](?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)?$")
 
 
@@ -74,12 +77,13 @@ class TableBudget:
     claims: list[Claim]
 
 
-def extract_table_budget(doc: Document, table: Table, fiscal_year: int | None = None) -> TableBudget:
+def extract_table_budget(doc: Document, table: Table, fiscal_year: int | None = None,
+                         report_kind: str = "department") -> TableBudget:
     """Amounts per (category, phase) from one table, following its header rows, plus its rate cells."""
     unit = money_unit_near(doc, table) or "万元"
     rows = repaired_rows(table)
     texts_rows = [[text_of(c) for c in r] for r in rows]
-    three_public_table = any(category_of(t) in ("overseas", "vehicle", "reception") for r in texts_rows for t in r[:2])
+    total_cat = _total_row_category(texts_rows, report_kind)
     cols: _Columns | None = None
     prev_header: list[str] | None = None
     lines: list[BudgetLine] = []
@@ -104,8 +108,8 @@ def extract_table_budget(doc: Document, table: Table, fiscal_year: int | None = 
             continue
         label, first_value = _row_label(texts)
         cat = category_of(label) if label else None
-        if cat is None and three_public_table and label in ("合计", "小计"):
-            cat = "three_public"
+        if label in _TOTAL_ROWS and (cat is None or cat == "grand_total"):
+            cat = total_cat or cat
         if cat is None:
             continue
         row_lines: dict[str, BudgetLine] = {}
@@ -124,7 +128,8 @@ def extract_table_budget(doc: Document, table: Table, fiscal_year: int | None = 
             rate = parse_rate(row[ci].text, rate_column=True)
             if rate is None:
                 continue
-            kind = "control_rate" if three_public_table or "控制" in "".join(texts_rows[0]) else "execution_rate"
+            kind = ("control_rate" if total_cat == "three_public" or "控制" in "".join(texts_rows[0])
+                    else "execution_rate")
             num = row_lines.get("executed")
             den = row_lines.get("adjusted") or row_lines.get("budget") or row_lines.get("initial")
             raw = " | ".join(t for t in texts if t)
@@ -134,6 +139,23 @@ def extract_table_budget(doc: Document, table: Table, fiscal_year: int | None = 
                                 subject=cat, percent=rate.percent))
     claims.extend(_staff_control_claims(rows, texts_rows, table))
     return TableBudget(_dedupe(lines), claims)
+
+
+def _total_row_category(texts_rows: list[list[str]], report_kind: str) -> str | None:
+    """What a 合计/小计/总计 row adds up, from the other rows of its table.
+
+    Under the three 三公 parts alone it is the 三公 total; above or below the department's spending lines
+    (基本支出, 项目支出) it is the total; under a list of projects it is the total of a project or fund report,
+    whose projects are all its money, but only part of a department's, so there it names nothing.
+    """
+    cats = {category_of(t) for r in texts_rows for t in r[:2] if t not in _TOTAL_ROWS}
+    if cats & _SPENDING_PARTS:
+        return "total"
+    if cats & {"overseas", "vehicle", "reception"}:
+        return "three_public"
+    if any(_PROJECT_NAME_HEADER.match(t) for r in texts_rows[:3] for t in r) and report_kind in ("project", "fund"):
+        return "total"
+    return None
 
 
 def _row_label(texts: list[str]) -> tuple[str, int]:
@@ -206,7 +228,8 @@ def _dedupe(lines: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-def extract_budget(doc: Document, fiscal_year: int | None = None) -> tuple[list[BudgetLine], list[Claim]]:
+def extract_budget(doc: Document, fiscal_year: int | None = None,
+                   report_kind: str = "department") -> tuple[list[BudgetLine], list[Claim]]:
     """Department budget lines from every table and sentence, and the rates the tables state."""
     lines: list[BudgetLine] = []
     claims: list[Claim] = []
@@ -214,7 +237,7 @@ def extract_budget(doc: Document, fiscal_year: int | None = None) -> tuple[list[
         # a per-project table's money belongs to the project (see projects.py), not the department
         if block.table is None or project_name_of(block.table) is not None:
             continue
-        tb = extract_table_budget(doc, block.table, fiscal_year)
+        tb = extract_table_budget(doc, block.table, fiscal_year, report_kind)
         lines.extend(tb.lines)
         claims.extend(tb.claims)
     lines.extend(sentence_budget_lines(doc, fiscal_year))

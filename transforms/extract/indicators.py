@@ -16,6 +16,7 @@ from transforms.extract.catalogue import match_indicator
 from transforms.extract.tablegrid import number_cell, repaired_rows, text_of
 from transforms.facts import Evidence, Indicator, ScoreLine
 from transforms.normalize.measures import parse_measure
+from transforms.readers.columns import label_role
 
 _WEIGHT_PAREN = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|决策|过程|投入|管理|效果|履职效能|产出指标|效益指标|满意度指标)(?:指标)?$")
@@ -90,10 +91,83 @@ def extract_table_indicators(table: Table, owner: str) -> IndicatorTable:
     if header_at is None:
         return out
     level1_col = next((i for i, t in enumerate(texts_rows[header_at]) if t.startswith("一级指")), 0)
+    roles = _header_roles(_header_texts(texts_rows, header_at))
     state = _State()
     for row, texts in zip(rows[header_at + 1:], texts_rows[header_at + 1:], strict=True):
-        _read_row(row, texts, level1_col, owner, state, out)
+        if roles is not None and not any(_TOTAL.match(t) for t in texts):
+            _read_by_header(row, texts, roles, owner, state, out)
+        else:
+            _read_row(row, texts, level1_col, owner, state, out)
     return out
+
+
+def _header_texts(texts_rows: list[list[str]], at: int) -> list[str]:
+    """The header row's labels, a column it leaves empty taking the label above it (a cell merged down from a
+    two-row header: 分值 over both rows beside 绩效指标 over 一级指标 二级指标 三级指标)."""
+    above = texts_rows[at - 1] if at > 0 else []
+    width = max(len(texts_rows[at]), len(above))
+    row = texts_rows[at]
+    return [(row[c] if c < len(row) else "") or (above[c] if c < len(above) else "") for c in range(width)]
+
+
+def _header_roles(header: list[str]) -> dict[str, int] | None:
+    """Column of each role the header names (level1, level2, indicator, target, actual, weight, score, note);
+    None unless it names the indicator, its weight and its score, so the columns can be read by name."""
+    roles: dict[str, int] = {}
+    for i, t in enumerate(header):
+        found = label_role(t)
+        if found is not None:
+            roles.setdefault(found[0], i)
+    return roles if {"indicator", "weight", "score"} <= roles.keys() else None
+
+
+def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], owner: str, state: _State,
+                    out: IndicatorTable) -> None:
+    """One indicator row read by its header's column names; merged level cells carry down from the rows above.
+
+    A row with a level name but no indicator (预算执行率 in the first column, weight and score beside it) is an
+    indicator named by that level, and does not become the level of the rows below.
+    """
+    def at(role: str) -> str:
+        c = roles.get(role)
+        return texts[c] if c is not None and c < len(texts) else ""
+
+    cells = [(i, t) for i, t in enumerate(texts) if t]
+    if not cells:
+        return
+    evidence = Evidence(row[cells[0][0]].locator, " | ".join(t for _, t in cells))
+    l1, w1 = _clean_level(at("level1"))
+    l2, w2 = _clean_level(at("level2"))
+    name = at("indicator")
+    weight, score = number_cell(at("weight")), number_cell(at("score"))
+    standalone = False
+    if not name:
+        if weight is None and score is None:
+            if l1:
+                state.level1, state.level2 = l1, l2 or None
+                if w1 is not None:
+                    out.scores.append(ScoreLine("level1", l1, evidence, weight=w1, owner=owner))
+            elif l2:
+                state.level2 = l2
+            return
+        if l1 and not l2 and _LEVEL1.match(l1) is None:
+            name, l1, standalone = l1, "", True  # 预算执行率 standing alone in the level-1 column
+        else:
+            return
+    if l1:
+        state.level1, state.level2 = l1, None
+        if w1 is not None:
+            out.scores.append(ScoreLine("level1", l1, evidence, weight=w1, owner=owner))
+    if l2:
+        state.level2 = l2
+        if w2 is not None:
+            out.scores.append(ScoreLine("level2", l2, evidence, weight=w2, owner=owner))
+    target, actual = at("target"), at("actual")
+    level1, level2 = (None, None) if standalone else (state.level1, state.level2)
+    out.indicators.append(Indicator(
+        owner=owner, level1=level1, level2=level2, level3=name, evidence=evidence,
+        target=parse_measure(target) if target else None, actual=parse_measure(actual) if actual else None,
+        weight=weight, score=score, deviation_note=at("note") or None, canonical_code=match_indicator(name)))
 
 
 def _budget_row_indicator(rows: list[list[Cell]], texts_rows: list[list[str]], header_at: int | None, owner: str,

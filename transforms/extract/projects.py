@@ -111,8 +111,8 @@ def _labelled(texts_rows: list[list[str]], label: str) -> str | None:
     return None
 
 
-def _project_table(doc: Document, table: Table) -> Project | None:
-    name = project_name_of(table)
+def _project_table(doc: Document, table: Table, subject: str | None = None) -> Project | None:
+    name = project_name_of(table) or subject
     if not name:
         return None
     rows = repaired_rows(table)
@@ -193,14 +193,22 @@ def _sentence_project(name: str, b: Block, sm: re.Match[str], score_m: re.Match[
                    score=to_decimal(score_m.group(1)) if score_m else None, unit=sm["u1"], origin="sentence")
 
 
-def extract_projects(doc: Document) -> list[Project]:
-    """Every project statement: summary-table rows, per-project tables and project sentences."""
+def extract_projects(doc: Document, subject: str | None = None) -> list[Project]:
+    """Every project statement: summary-table rows, per-project tables and project sentences.
+
+    ``subject`` is the project a project report is about: its funding table (年度资金总额 …) states that
+    project's money even when the table does not repeat the name.
+    """
     out: list[Project] = []
     for t in doc.tables():
         if project_name_of(t):
             p = _project_table(doc, t)
             if p is not None:
                 out.append(p)
+            continue
+        funding = _project_table(doc, t, subject) if subject else None
+        if funding is not None:
+            out.append(funding)
         else:
             out.extend(_summary_projects(doc, t))
     out.extend(_sentence_projects(doc))

@@ -51,7 +51,13 @@ def detect_type(path: Path, head: bytes) -> str:
 
 
 def read_document(path: Path) -> Document:
-    """Read any supported file; raise a QuarantineError subclass when it cannot be read."""
+    """Read any supported file (in simplified characters); raise a QuarantineError subclass when it cannot be read."""
+    from transforms.readers.script import as_simplified
+
+    return as_simplified(_read(path))
+
+
+def _read(path: Path) -> Document:
     name = path.name
     size = path.stat().st_size
     if size == 0:

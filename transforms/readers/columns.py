@@ -34,7 +34,7 @@ SENTENCE_END = re.compile(r"[。：:；;]$")
 class Vocabulary:
     """The compiled vocabulary: one pattern per column kind, and the level names, totals and qualitative words."""
 
-    kinds: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, anchored label pattern), in file order
+    roles: tuple[tuple[str, str, re.Pattern[str]], ...]  # (role, kind, anchored label pattern), in file order
     level1: frozenset[str]
     level2: frozenset[str]
     totals: frozenset[str]
@@ -46,20 +46,27 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The vocabulary from table_vocabulary.yaml."""
     raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
-    kinds = tuple((kind, re.compile(rf"^(?:{'|'.join(labels)}){_SUFFIX}$")) for kind, labels in raw["columns"].items())
+    roles = tuple((role, spec["kind"], re.compile(rf"^(?:{'|'.join(spec['labels'])}){_SUFFIX}$"))
+                  for role, spec in raw["columns"].items())
     level1, level2, totals = frozenset(raw["level1"]), frozenset(raw["level2"]), frozenset(raw["totals"])
     heads = tuple(sorted(level1 | level2 | totals, key=len, reverse=True))
     qualitative = tuple(sorted(raw["qualitative"], key=len, reverse=True))
-    return Vocabulary(kinds, level1, level2, totals, heads, qualitative)
+    return Vocabulary(roles, level1, level2, totals, heads, qualitative)
+
+
+def label_role(text: str) -> tuple[str, str] | None:
+    """(role, kind) of the column a header cell names (("weight", "number") for 分值), or None for no label."""
+    t = re.sub(r"\s+", "", fold_chars(text))
+    for role, kind, pattern in vocabulary().roles:
+        if pattern.match(t):
+            return role, kind
+    return None
 
 
 def label_kind(text: str) -> str | None:
-    """The kind of column a header cell names, or None when it is not a column label."""
-    t = re.sub(r"\s+", "", fold_chars(text))
-    for kind, pattern in vocabulary().kinds:
-        if pattern.match(t):
-            return kind
-    return None
+    """The kind of value in the column a header cell names, or None when it is not a column label."""
+    found = label_role(text)
+    return found[1] if found else None
 
 
 def split_labels(run: str) -> list[str] | None:
