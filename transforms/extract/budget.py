@@ -145,12 +145,14 @@ def _total_row_category(texts_rows: list[list[str]], report_kind: str) -> str | 
     """What a 合计/小计/总计 row adds up, from the other rows of its table.
 
     Under the three 三公 parts alone it is the 三公 total; above or below the department's spending lines
-    (基本支出, 项目支出) it is the total; under a list of projects it is the total of a project or fund report,
-    whose projects are all its money, but only part of a department's, so there it names nothing.
+    (基本支出, 项目支出) it is the total, unless another row already names it; under a list of projects it is
+    the total of a project or fund report, whose projects are all its money, but only part of a department's,
+    so there it names nothing.
     """
     cats = {category_of(t) for r in texts_rows for t in r[:2] if t not in _TOTAL_ROWS}
     if cats & _SPENDING_PARTS:
-        return "total"
+        # beside a row that names the total (本年支出合计), 总计 adds the carry-over to it: not the total
+        return None if "total" in cats else "total"
     if cats & {"overseas", "vehicle", "reception"}:
         return "three_public"
     if any(_PROJECT_NAME_HEADER.match(t) for r in texts_rows[:3] for t in r) and report_kind in ("project", "fund"):

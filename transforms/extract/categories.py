@@ -27,10 +27,10 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("income_nontax", re.compile(r"非税收入")),
     ("income_fiscal", re.compile(r"财政拨款|财政资金")),
     ("income_other", re.compile(r"其他资金|其他收入")),
-    ("income", re.compile(r"总收入|本年收入|收入合计|按收入性质分|收入总额")),
+    ("income", re.compile(r"总收入|本年收入|当年收入|收入合计|按收入性质分|收入总额")),
     ("grand_total", re.compile(r"^总计$")),
-    ("total", re.compile(r"总支出|本年支出|支出合计|支出总额|资金总额|全年预算数?$|总体支出|按支出性质分|预算编制数|"
-                         r"部门预算数|预算总额|年度预算数?$|支出预算数|支出执行数|全年执行数")),
+    ("total", re.compile(r"^总额$|总支出|本年支出|当年支出|支出合计|支出总额|资金总额|全年预算数?$|总体支出|"
+                         r"按支出性质分|预算编制数|部门预算数|预算总额|年度预算数?$|支出预算数|支出执行数|全年执行数")),
 ]
 _THREE_PARTS = ("因公出国", "公务用车", "公务接待")
 _NOT_A_LEVEL = re.compile(r"率|比例|占|比上年|较上年|同比|增加|减少|增长|下降|追加|追减|自评")
@@ -39,7 +39,7 @@ _PHASES: list[tuple[str | None, re.Pattern[str]]] = [
     ("initial", re.compile(r"年初(?:批复)?(?:预算)?(?:编制)?(?:数|金额)?|预算批复数?|批复预算数?")),
     (None, re.compile(r"追加|追减|调增|调减|增减")),  # a change column, not a phase
     ("adjusted", re.compile(r"全年(?:支出)?预算|调整(?:后)?预算|调整数|小计")),
-    ("executed", re.compile(r"执行数|决算|实际|总体支出|完成数|支出数")),
+    ("executed", re.compile(r"执行数|决算|实际|总体支出|完成数|支出数|全年执行")),
     ("previous", re.compile(r"上年|上一年")),
     ("budget", re.compile(r"预算|安排")),
 ]

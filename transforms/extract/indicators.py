@@ -94,9 +94,8 @@ def extract_table_indicators(table: Table, owner: str) -> IndicatorTable:
     roles = _header_roles(_header_texts(texts_rows, header_at))
     state = _State()
     for row, texts in zip(rows[header_at + 1:], texts_rows[header_at + 1:], strict=True):
-        if roles is not None and not any(_TOTAL.match(t) for t in texts):
-            _read_by_header(row, texts, roles, owner, state, out)
-        else:
+        by_name = roles is not None and not any(_TOTAL.match(t) for t in texts)
+        if not (by_name and _read_by_header(row, texts, roles or {}, owner, state, out)):
             _read_row(row, texts, level1_col, owner, state, out)
     return out
 
@@ -114,19 +113,30 @@ def _header_roles(header: list[str]) -> dict[str, int] | None:
     """Column of each role the header names (level1, level2, indicator, target, actual, weight, score, note);
     None unless it names the indicator, its weight and its score, so the columns can be read by name."""
     roles: dict[str, int] = {}
+    weights: list[int] = []
     for i, t in enumerate(header):
         found = label_role(t)
         if found is not None:
             roles.setdefault(found[0], i)
-    return roles if {"indicator", "weight", "score"} <= roles.keys() else None
+            if found[0] == "weight":
+                weights.append(i)
+    if not {"indicator", "weight", "score"} <= roles.keys():
+        return None
+    # a level-1 权重 column may come first; the indicator's own weight is the last one before its score
+    roles["weight"] = max((w for w in weights if w < roles["score"]), default=weights[0])
+    if weights[0] < roles["weight"]:
+        roles["level1_weight"] = weights[0]
+    return roles
 
 
 def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], owner: str, state: _State,
-                    out: IndicatorTable) -> None:
+                    out: IndicatorTable) -> bool:
     """One indicator row read by its header's column names; merged level cells carry down from the rows above.
 
     A row with a level name but no indicator (预算执行率 in the first column, weight and score beside it) is an
-    indicator named by that level, and does not become the level of the rows below.
+    indicator named by that level, and does not become the level of the rows below. False when the row's
+    figures are not under the header's weight and score (a row whose cells the grid shifted): the caller then
+    reads it by the shapes of its cells. A row with figures needs both a weight and a score to be read by name.
     """
     def at(role: str) -> str:
         c = roles.get(role)
@@ -134,12 +144,17 @@ def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], ow
 
     cells = [(i, t) for i, t in enumerate(texts) if t]
     if not cells:
-        return
+        return True
+    weight, score = number_cell(at("weight")), number_cell(at("score"))
+    figures = [c for c, t in cells if number_cell(t) is not None and c != roles.get("level1_weight")]
+    if (weight is None or score is None) and figures:
+        return False
     evidence = Evidence(row[cells[0][0]].locator, " | ".join(t for _, t in cells))
     l1, w1 = _clean_level(at("level1"))
     l2, w2 = _clean_level(at("level2"))
+    if w1 is None and l1:
+        w1 = number_cell(at("level1_weight"))
     name = at("indicator")
-    weight, score = number_cell(at("weight")), number_cell(at("score"))
     standalone = False
     if not name:
         if weight is None and score is None:
@@ -149,11 +164,11 @@ def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], ow
                     out.scores.append(ScoreLine("level1", l1, evidence, weight=w1, owner=owner))
             elif l2:
                 state.level2 = l2
-            return
+            return True
         if l1 and not l2 and _LEVEL1.match(l1) is None:
             name, l1, standalone = l1, "", True  # 预算执行率 standing alone in the level-1 column
         else:
-            return
+            return True
     if l1:
         state.level1, state.level2 = l1, None
         if w1 is not None:
@@ -168,6 +183,7 @@ def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], ow
         owner=owner, level1=level1, level2=level2, level3=name, evidence=evidence,
         target=parse_measure(target) if target else None, actual=parse_measure(actual) if actual else None,
         weight=weight, score=score, deviation_note=at("note") or None, canonical_code=match_indicator(name)))
+    return True
 
 
 def _budget_row_indicator(rows: list[list[Cell]], texts_rows: list[list[str]], header_at: int | None, owner: str,
@@ -175,14 +191,15 @@ def _budget_row_indicator(rows: list[list[Cell]], texts_rows: list[list[str]], h
     """The scored budget-execution row (年度资金总额 ... 分值 执行率 得分) above the indicator rows."""
     stop = header_at if header_at is not None else len(rows)
     for hi, texts in enumerate(texts_rows[:stop]):
-        cols = {name: next((i for i, t in enumerate(texts) if t == name), None) for name in ("分值", "得分", "执行率")}
+        roles = [(found[0] if (found := label_role(t)) else None) for t in texts]
+        cols = {role: next((i for i, r in enumerate(roles) if r == role), None) for role in ("weight", "score", "rate")}
         if any(v is None for v in cols.values()):
             continue
         for ri in range(hi + 1, min(hi + 3, stop)):
             values = texts_rows[ri]
             if not any("资金总额" in t for t in values):
                 continue
-            w_col, s_col, r_col = cols["分值"], cols["得分"], cols["执行率"]
+            w_col, s_col, r_col = cols["weight"], cols["score"], cols["rate"]
             assert w_col is not None and s_col is not None and r_col is not None
             weight = number_cell(values[w_col]) if w_col < len(values) else None
             score = number_cell(values[s_col]) if s_col < len(values) else None

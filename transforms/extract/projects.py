@@ -32,6 +32,7 @@ _SENTENCE = re.compile(
     r"年初预算(?:金额|数)?\s*(?P<initial>[\d,.]+)\s*(?P<u1>万元|元).{0,6}?调整后预算(?:金额|数)?\s*(?P<full>[\d,.]+)\s*"
     r"(?P<u2>万元|元).{0,6}?(?:年度本级支出|全年支出|实际支出|支出)\s*(?P<exec>[\d,.]+)\s*(?P<u3>万元|元)"
 )
+_FUNDS_TOTAL = re.compile(r"资金总额|^总额$")  # the first row of a project's funding block
 _SENTENCE_SCORE = re.compile(r"项目绩效自评\s*(\d+(?:\.\d+)?)\s*分")
 _SECTION_END = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件)")
 _HEADING_NAME = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*(.{2,30}?)\s*$")
@@ -130,7 +131,7 @@ def _project_table(doc: Document, table: Table, subject: str | None = None) -> P
         if not fields:
             continue
         label = next((t for t in texts if t and number_cell(t) is None), "")
-        if "资金总额" in label and not values:
+        if _FUNDS_TOTAL.search(label) and not values:
             raw = " | ".join(t for t in texts if t)
             name_cell = row[0]
             for c, f in fields.items():

@@ -82,6 +82,8 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
         phase = phase_of(label)
         if cat is None and phase is not None and out and not names_change_or_rate(label):
             cat = out[-1].category
+        if cat is None and label.strip("、和及") == "支出" and out and out[-1].category == "income":
+            cat, phase = "total", "executed"  # 收入…、支出…: the year's income and its spending
         if phase is None or (phase == "budget" and _BUDGET_SUFFIX.search(label.rstrip("数为"))):
             phase = first_phase or phase
         if first_phase is None and phase not in (None, "budget"):

@@ -261,7 +261,7 @@ def _join_tables(pages: list[_Page], warnings: list[str]) -> list[_Line | _RawTa
                     and it.top < 0.25 * p.height and out and out[-1] is prev_last):
                 head = _repeated_header(prev_last, it)
                 if head or _same_grid(prev_last, it):
-                    _append_rows(prev_last, it, head)
+                    _append_rows(prev_last, it, head, warnings)
                     continue
                 warnings.append(notice("table_split", f"the table at the top of page {p.number} may continue the "
                                        f"table on page {prev_last.pieces[-1]} but its columns differ; kept separate"))
@@ -279,24 +279,60 @@ def _repeated_header(a: _RawTable, b: _RawTable) -> int:
     """How many leading rows of ``b`` repeat the leading rows of ``a`` (0 when none)."""
     k = 0
     limit = min(len(a.rows), len(b.rows) - 1, 3)
-    while k < limit and _row_texts(a.rows[k]) == _row_texts(b.rows[k]) and any(_row_texts(b.rows[k])):
+    while k < limit and _same_labels(a.rows[k], b.rows[k]) and any(_row_texts(b.rows[k])):
         k += 1
     return k
+
+
+def _same_labels(a: list[_RawCell], b: list[_RawCell]) -> bool:
+    """The same header row, allowing a label the repeat cuts short (未完成原因及拟采取 for …的改进措施)."""
+    ta, tb = _row_texts(a), _row_texts(b)
+    return len(ta) == len(tb) and all(x == y or (len(y) >= 4 and x.startswith(y)) for x, y in zip(ta, tb, strict=True))
 
 
 def _same_grid(a: _RawTable, b: _RawTable) -> bool:
     return len(a.cols) == len(b.cols) and all(abs(x - y) <= 2 for x, y in zip(a.cols, b.cols, strict=True))
 
 
-def _append_rows(a: _RawTable, b: _RawTable, skip: int) -> None:
+def _append_rows(a: _RawTable, b: _RawTable, skip: int, warnings: list[str]) -> None:
+    rows = b.rows[skip:]
+    if rows and a.rows and _row_broken(a.rows[-1], rows[0]):
+        _join_row(a.rows[-1], rows[0])
+        warnings.append(notice("table_split", f"a row broken across pages {a.pieces[-1]}–{b.page} was joined"))
+        rows = rows[1:]
+        skip += 1
     offset = len(a.rows) - skip
-    for row in b.rows[skip:]:
+    for row in rows:
         for c in row:
             c.row += offset
         a.rows.append(row)
     a.continued = True
     a.pieces.append(b.page)
     _regrid(a, b.cols)
+
+
+def _row_broken(last: list[_RawCell], first: list[_RawCell]) -> bool:
+    """The first row of a page's piece is the rest of the row the previous page ended with.
+
+    It holds text only under cells of that row that have text, and nothing under any of its figures: a row of
+    its own would carry figures of its own (its weight, its score), and a new level name (merged down over the
+    rows of its group) would sit under no cell of the row above.
+    """
+    above = {c.col: c for c in last if c.text.strip()}
+    below = [c for c in first if c.text.strip()]
+    figures = [c.col for c in above.values() if is_number(c.text)]
+    return (bool(below) and bool(figures) and all(c.col in above for c in below)
+            and not any(c.col in figures for c in below))
+
+
+def _join_row(last: list[_RawCell], first: list[_RawCell]) -> None:
+    """Each cell of the broken row's rest appended to the cell above it."""
+    above = {c.col: c for c in last}
+    for c in first:
+        if c.text.strip():
+            top = above[c.col]
+            top.text = top.text + c.text
+            top.bbox = (top.bbox[0], top.bbox[1], top.bbox[2], c.bbox[3])
 
 
 def _regrid(a: _RawTable, more_cols: list[float]) -> None:
@@ -383,6 +419,10 @@ def _continues(prev: _Line, cur: _Line, geo: _Geometry) -> bool:
     size = max(prev.size, 1.0)
     if abs(prev.size - cur.size) > 0.6:
         return False
+    title = prev.size >= geo.body * _HEADING_RATIO and not prev.text.endswith(("。", "：", ":"))
+    if (title and cur.page == prev.page and 0 < cur.top - prev.top <= 1.6 * size and not starts_item(cur.text)
+            and not heading_level(cur.text)):
+        return True  # a title centred on two lines: neither reaches the margin, the second goes on the first
     # a wrapped line reaches the margin, short by at most a character plus the Latin word (a figure such as
     # 4483.925) that did not fit and went down whole; a line stopping shorter ended its paragraph
     word = _LEADING_WORD.match(cur.text)

@@ -100,7 +100,7 @@ def test_extract_report_never_raises_on_odd_input() -> None:
 def test_a_failing_extractor_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
     import transforms.extract as extract
 
-    def boom(doc: Document) -> list[object]:
+    def boom(doc: Document, subject: str | None = None) -> list[object]:
         raise ValueError("bad table")
 
     monkeypatch.setattr(extract, "extract_projects", boom)

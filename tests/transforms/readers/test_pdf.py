@@ -181,3 +181,41 @@ def test_some_pages_without_text_warn_most_quarantine(tmp_path: Path) -> None:
     assert any(w.startswith("no_text_layer: pages 2 ") for w in doc.warnings)
     with pytest.raises(ImageOnlyPdf, match="2 of 3"):
         read_pdf(most)
+
+
+def test_a_row_broken_across_pages_is_joined_into_one_row(tmp_path: Path) -> None:
+    widths = [70, 80, 110, 50, 50]
+    head = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+    first = [head, *[["产出指标", "数量指标", f"指标{i}", "5", "5"] for i in range(3)],
+             ["产出指标", "时效指", "惠民资", "10", "10"]]
+    second = [["", "标", "金发放及时率", "", ""], ["效益指标", "社会效益指标", "群众满意程度", "30", "30"]]
+    _register()
+    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT)])
+    path = tmp_path / "broken.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(
+        [Table(first, colWidths=widths, style=style), PageBreak(), Table(second, colWidths=widths, style=style)])
+    doc = read_pdf(path)
+    (table,) = doc.tables()
+    grid = table.grid()
+    assert grid[4] == ["产出指标", "时效指标", "惠民资金发放及时率", "10", "10"]
+    assert grid[5][2] == "群众满意程度" and len(grid) == 6
+    assert any(w.startswith("table_split") and "broken" in w for w in doc.warnings)
+
+
+def test_a_title_centred_on_two_lines_is_one_heading(tmp_path: Path) -> None:
+    _register()
+    path = tmp_path / "title.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    y = height - 80
+    for part in ("某某县第一人民医院2023年度城乡居民", "医疗救助补助资金绩效自评报告"):
+        c.setFont(FONT, 18)
+        c.drawCentredString(width / 2, y, part)
+        y -= 26
+    c.setFont(FONT, 11)
+    for i in range(1, 12):
+        y -= 18
+        c.drawString(72, y, f"本院按要求开展了第{i}项绩效自评工作，对照年度目标逐项核实完成情况。")
+    c.save()
+    first = read_pdf(path).blocks[0]
+    assert first.kind == "heading" and first.text == "某某县第一人民医院2023年度城乡居民医疗救助补助资金绩效自评报告"

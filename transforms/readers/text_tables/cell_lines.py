@@ -36,6 +36,8 @@ def header_at(lines: list[Line], i: int) -> tuple[list[tuple[str, int]], int, bo
             break
         labels.append((text, lines[j].no))
         j += 1
+        if label_kind(text) == "note":
+            break  # a note column (偏差原因, 备注) is a table's last: a label after it is a cell (预算执行率)
     if len(labels) < _MIN_LABELS:
         return None
     return labels, j, blanks_between
