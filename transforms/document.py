@@ -20,10 +20,14 @@ class Locator:
     row: int | None = None
     col: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    sheet: str | None = None  # a workbook's sheet: the cell renders as Excel writes it (Sheet1!B6)
 
     def render(self) -> str:
-        """Short human-readable form, e.g. ``r.pdf p3 表2 行4 列5`` or ``r.txt L120-121``."""
+        """Short human-readable form, e.g. ``r.pdf p3 表2 行4 列5``, ``r.txt L120-121`` or ``r.xlsx 附表1!B6``."""
         parts = [self.file]
+        if self.sheet is not None:
+            cell = f"{_column_letters(self.col)}{self.row + 1}" if self.row is not None and self.col is not None else ""
+            return " ".join([*parts, f"{self.sheet}!{cell}" if cell else self.sheet])
         if self.page is not None:
             parts.append(f"p{self.page}")
         if self.line_start is not None:
@@ -41,7 +45,17 @@ class Locator:
 
     def with_cell(self, row: int, col: int, bbox: tuple[float, float, float, float] | None = None) -> Locator:
         """The same locator narrowed to one table cell."""
-        return Locator(self.file, self.page, self.line_start, self.line_end, self.table, row, col, bbox)
+        return Locator(self.file, self.page, self.line_start, self.line_end, self.table, row, col, bbox, self.sheet)
+
+
+def _column_letters(col: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: a column as Excel names it."""
+    out = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("A") + rem) + out
+    return out
 
 
 @dataclass(frozen=True)

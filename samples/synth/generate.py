@@ -126,8 +126,12 @@ def _faults_for(rng: random.Random, r: Report, layout: str, fault_rate: float, c
 
 
 def generate(n: int, seed: int, out: Path, layouts: list[str] | None = None,
-             fault_rate: float = 0.5) -> dict[str, Any]:
-    """Write n reports with truth into out; returns the manifest."""
+             fault_rate: float = 0.5, same_report: str | None = None) -> dict[str, Any]:
+    """Write n reports with truth into out; returns the manifest.
+
+    ``same_report`` (a kind of report): instead, one report of that kind without faults, once in each layout
+    (n is ignored), worded alike in all, so that what the pipeline reads can be compared across layouts.
+    """
     chosen = list(layouts or LAYOUTS)
     unknown = [x for x in chosen if x not in LAYOUTS]
     if unknown:
@@ -139,8 +143,11 @@ def generate(n: int, seed: int, out: Path, layouts: list[str] | None = None,
     entries: list[dict[str, Any]] = []
     pdf_sources: list[Path] = []
     faulted = dict.fromkeys(KINDS, 0)
-    for i, (layout, kind) in enumerate(_plan(n, seed, chosen)):
-        rng = random.Random(f"{seed}:{i}")
+    plan = [(layout, same_report) for layout in chosen] if same_report else _plan(n, seed, chosen)
+    if same_report:
+        fault_rate = 0.0
+    for i, (layout, kind) in enumerate(plan):
+        rng = random.Random(f"{seed}:same" if same_report else f"{seed}:{i}")
         spec = LAYOUTS[layout]
         rid = f"{i:04d}"
         r = build(rng, vocab, regs, rid, kind)
@@ -165,7 +172,7 @@ def generate(n: int, seed: int, out: Path, layouts: list[str] | None = None,
         for p in pdf_sources:
             p.unlink()
         pdf_sources[0].parent.rmdir()
-    manifest = {"n": n, "seed": seed, "fault_rate": fault_rate, "layouts": chosen, "reports": entries}
+    manifest = {"n": len(plan), "seed": seed, "fault_rate": fault_rate, "layouts": chosen, "reports": entries}
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
 

@@ -314,15 +314,14 @@ def _append_rows(a: _RawTable, b: _RawTable, skip: int, warnings: list[str]) -> 
 def _row_broken(last: list[_RawCell], first: list[_RawCell]) -> bool:
     """The first row of a page's piece is the rest of the row the previous page ended with.
 
-    It holds text only under cells of that row that have text, and nothing under any of its figures: a row of
-    its own would carry figures of its own (its weight, its score), and a new level name (merged down over the
-    rows of its group) would sit under no cell of the row above.
+    It holds text only under cells of that row that have text (the rest of a name, the % of a rate) and no
+    figure: a row of its own would carry figures of its own (its weight, its score), and a new level name
+    (merged down over the rows of its group) would sit under no cell of the row above.
     """
     above = {c.col: c for c in last if c.text.strip()}
     below = [c for c in first if c.text.strip()]
-    figures = [c.col for c in above.values() if is_number(c.text)]
-    return (bool(below) and bool(figures) and all(c.col in above for c in below)
-            and not any(c.col in figures for c in below))
+    return (bool(below) and any(is_number(c.text) for c in above.values()) and all(c.col in above for c in below)
+            and not any(is_number(c.text) for c in below))
 
 
 def _join_row(last: list[_RawCell], first: list[_RawCell]) -> None:
@@ -420,7 +419,7 @@ def _continues(prev: _Line, cur: _Line, geo: _Geometry) -> bool:
     if abs(prev.size - cur.size) > 0.6:
         return False
     title = prev.size >= geo.body * _HEADING_RATIO and not prev.text.endswith(("。", "：", ":"))
-    if (title and cur.page == prev.page and 0 < cur.top - prev.top <= 1.6 * size and not starts_item(cur.text)
+    if (title and cur.page == prev.page and 0 < cur.top - prev.top <= 1.8 * size and not starts_item(cur.text)
             and not heading_level(cur.text)):
         return True  # a title centred on two lines: neither reaches the margin, the second goes on the first
     # a wrapped line reaches the margin, short by at most a character plus the Latin word (a figure such as

@@ -1,6 +1,6 @@
 """XLSX reader (openpyxl): each non-empty sheet a heading (its name) and a table, merged ranges as spans.
 
-Locators carry the sheet number in ``page`` and ``table``; rows and columns are 0-based from A1.
+Locators carry the sheet number in ``page`` and ``table`` and its name in ``sheet`` (rendered ``附表1!B6``); rows and
 """
 
 from __future__ import annotations
@@ -29,16 +29,18 @@ def read_xlsx(path: Path) -> Document:
     try:
         # read_only mode does not report merged ranges, so the workbook is loaded in full (the size is capped)
         wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
+        # a formula saved without its value (written by a script, not by Excel) reads as its formula text
+        formulas = openpyxl.load_workbook(path, read_only=False, data_only=False)
         blocks: list[Block] = []
         warnings: list[str] = []
         sheets = [ws for ws in wb.worksheets if hasattr(ws, "merged_cells")]  # chartsheets hold no cells
         for tno, ws in enumerate(sheets, start=1):
-            table = _sheet_table(ws, name, tno)
+            table = _sheet_table(ws, formulas[ws.title], name, tno, warnings)
             if table is None:
                 continue
             if ws.sheet_state != "visible":
                 warnings.append(notice("hidden_sheet", f"sheet {ws.title!r} is hidden; read anyway"))
-            blocks.append(Block("heading", ws.title, Locator(name, page=tno), level=1))
+            blocks.append(Block("heading", ws.title, Locator(name, page=tno, sheet=ws.title), level=1))
             blocks.append(Block("table", _table_text(table), table.locator, table=table))
     except QuarantineError:
         raise
@@ -50,7 +52,7 @@ def read_xlsx(path: Path) -> Document:
                     warnings=tuple(warnings))
 
 
-def _sheet_table(ws: Any, name: str, tno: int) -> Table | None:
+def _sheet_table(ws: Any, fs: Any, name: str, tno: int, warnings: list[str]) -> Table | None:
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
     for rng in ws.merged_cells.ranges:
@@ -58,19 +60,30 @@ def _sheet_table(ws: Any, name: str, tno: int) -> Table | None:
         covered.update((r, c) for r in range(rng.min_row, rng.max_row + 1)
                        for c in range(rng.min_col, rng.max_col + 1) if (r, c) != (rng.min_row, rng.min_col))
     texts: dict[tuple[int, int], str] = {}
+    uncomputed: list[str] = []
     for row in ws.iter_rows():
         for cell in row:
-            if cell.value is not None and (cell.row, cell.column) not in covered:
-                text = fold_spaced(clean_inline(format_value(cell.value, cell.number_format)).strip())
+            if (cell.row, cell.column) in covered:
+                continue
+            value = cell.value
+            if value is None:
+                raw = fs.cell(row=cell.row, column=cell.column)
+                if raw.data_type == "f" and isinstance(raw.value, str):
+                    value = raw.value
+                    uncomputed.append(raw.coordinate)
+            if value is not None:
+                text = fold_spaced(clean_inline(format_value(value, cell.number_format)).strip())
                 if text:
                     texts[(cell.row, cell.column)] = text
+    if uncomputed:
+        warnings.append(notice("formula_without_value", f"{ws.title}!{', '.join(uncomputed[:10])}"))
     if not texts:
         return None
     # rows and columns outside the used area (formatting only) are dropped; empty rows inside are kept
     first_row = min(r for r, _ in texts)
     last_row = max(r for r, _ in texts)
     last_col = max(c + spans.get((r, c), (1, 1))[1] - 1 for r, c in texts)
-    loc = Locator(name, page=tno, table=tno)
+    loc = Locator(name, page=tno, table=tno, sheet=ws.title)
     rows: list[tuple[Cell, ...]] = []
     for r in range(first_row, last_row + 1):
         cells: list[Cell] = []

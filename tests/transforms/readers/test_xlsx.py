@@ -25,7 +25,7 @@ def test_sheets_and_merged_header_read_back(tmp_path: Path) -> None:
     assert first.grid() == rows
     merged = first.cell_at(0, 2)
     assert merged is not None and merged.colspan == 2 and merged.col == 1
-    assert first.cell_at(2, 3) is not None and first.cell_at(2, 3).locator.render() == "r.xlsx p1 表1 行2 列3"
+    assert first.cell_at(2, 3) is not None and first.cell_at(2, 3).locator.render() == "r.xlsx 附表1!D3"
     assert second.grid()[1] == ["承德市医疗保障局", "行政"]
 
 
