@@ -139,6 +139,12 @@ class Composer:
                   "actual": i.actual, "weight": score(i.weight), "score": score(i.score)} for i in rows]
         if self.narrative:
             t = self.rng.choice(self.v["sentences"]["indicator"])
+            if execution is not None:  # the scored execution row, in the sentence form that needs no level
+                plain = next(x for x in self.v["sentences"]["indicator"] if x.startswith("{name}"))
+                self.add("para", plain.format(name="预算执行率", target="100%", actual=execution[0], weight="10",
+                                              score=execution[1]),
+                         indicators=[{"level1": "预算执行率", "level2": "", "level3": "预算执行率", "target": "100%",
+                                      "actual": execution[0], "weight": "10", "score": execution[1]}])
             for i, f in zip(rows, facts, strict=True):
                 self.add("para", t.format(level2=i.level2, name=i.level3, target=i.target, actual=i.actual,
                                           weight=score(i.weight), score=score(i.score)), indicators=[f])
@@ -167,6 +173,10 @@ class Composer:
         groups = [(self.rng.choice(self.v["indicator_group_header"]), 0, 2)]
         self.add("table", table=Table("indicators", header, body, groups, merge_cols=(0, 1)), indicators=facts)
 
+    def _project_totals(self, rows: list[ProjectRow]) -> tuple[Decimal, Decimal, Decimal]:
+        te = self.r.said.get("fund_total_executed", sum((p.executed for p in rows), Decimal(0)))
+        return sum((p.initial for p in rows), Decimal(0)), sum((p.full_year for p in rows), Decimal(0)), te
+
     def project_table(self, rows: list[ProjectRow], total_row: bool, scored: bool) -> None:
         header = list(self.rng.choice(self.v["project_header"]))
         if not scored:
@@ -179,6 +189,12 @@ class Composer:
             for p, f in zip(rows, facts, strict=True):
                 self.add("para", t.format(project=p.name, i=self.m(p.initial), f=self.m(p.full_year),
                                           e=self.m(p.executed), r=p.rate_printed, u=self.u), projects=[f])
+            if total_row and self.r.kind == "fund":  # the table's total row as a sentence
+                ti, tf, te = self._project_totals(rows)
+                self.add("para", f"资金合计年初预算{self.m(ti)}{self.u}，全年预算{self.m(tf)}{self.u}，"
+                                 f"执行{self.m(te)}{self.u}。",
+                         budget=[self.line("total", "initial", ti), self.line("total", "full_year", tf),
+                                 self.line("total", "executed", te)])
             return
         body = []
         for k, p in enumerate(rows, start=1):
@@ -192,9 +208,7 @@ class Composer:
             body.append(cells)
         extra: dict[str, Any] = {}
         if total_row:
-            ti = sum((p.initial for p in rows), Decimal(0))
-            tf = sum((p.full_year for p in rows), Decimal(0))
-            te = self.r.said.get("fund_total_executed", sum((p.executed for p in rows), Decimal(0)))
+            ti, tf, te = self._project_totals(rows)
             cells = ["", self.rng.choice(self.v["project_total_row"]), self.m(ti), self.m(tf), self.m(te), rate(te, tf)]
             if scored:
                 cells.append("")
@@ -315,13 +329,28 @@ class Composer:
                  self.line("total", "executed", p.executed)]
         said = r.said.get("executed_total", p.executed)
         t = self.rng.choice(self.v["sentences"]["project_funds"])
+        stated = lines[:2] if "{i}" in t else lines[1:2]  # 下达资金 states no initial budget
         self.add("para", t.format(project=p.name, i=self.m(p.initial), f=self.m(p.full_year), e=self.m(said),
                                   r=p.rate_printed, u=self.u),
-                 budget=[*lines[:2], self.line("total", "executed", said)], execution_rate=[p.rate_printed],
-                 **({"projects": [pf]} if self.narrative else {}))  # with no table, the sentence states the row
+                 budget=[*stated, self.line("total", "executed", said)], execution_rate=[p.rate_printed],
+                 projects=[{**pf, "executed": _yuan(said)}])  # the sentence states the project's row too
         self.body_year()
         assert r.execution_score is not None
-        if not self.narrative:
+        parts = [*(self.line("income_fiscal", ph, v) for ph, v in
+                   (("initial", p.initial), ("full_year", p.full_year), ("executed", p.executed))),
+                 *(self.line("income_other", ph, Decimal(0)) for ph in ("initial", "full_year", "executed"))]
+        execution_row = {"level1": "", "level2": "", "level3": "预算执行率", "target": "", "actual": p.rate_printed,
+                         "weight": "10", "score": score(r.execution_score)}
+        if self.narrative:  # the funding block as sentences: the total, its sources, the scored execution
+            u, fiscal = self.u, self.rng.choice(fund["fiscal"]).removeprefix("其中：")
+            self.add("para", f"{fund['total'][0]}年初预算{self.m(p.initial)}{u}，全年预算{self.m(p.full_year)}{u}，"
+                             f"执行{self.m(p.executed)}{u}。", budget=lines)
+            self.add("para", f"其中{fiscal}年初预算{self.m(p.initial)}{u}，全年预算{self.m(p.full_year)}{u}，"
+                             f"执行{self.m(p.executed)}{u}；{fund['other'][0]}年初预算0.00{u}，全年预算0.00{u}，"
+                             f"执行0.00{u}。", budget=parts)
+            self.add("para", f"预算执行率{p.rate_printed}，分值10分，得分{score(r.execution_score)}分。",
+                     indicators=[execution_row])
+        else:
             b = self.v["budget"]
             header = ["", self.pick("col_initial", b["initial"]), self.pick("col_full", b["full_year"]),
                       self.pick("col_executed", b["executed"]), "分值", self.pick("col_rate", b["rate"]), "得分"]
@@ -331,14 +360,9 @@ class Composer:
                      p.rate_printed, "—"],
                     [fund["other"][0], "0.00", "0.00", "0.00", "—", "", "—"]]
             note = self.unit_note()
-            parts = [*(self.line("income_fiscal", ph, v) for ph, v in
-                       (("initial", p.initial), ("full_year", p.full_year), ("executed", p.executed))),
-                     *(self.line("income_other", ph, Decimal(0)) for ph in ("initial", "full_year", "executed"))]
+            # the scored 年度资金总额 row: 预算执行率 with its weight and score, no target printed
             self.add("table", table=Table("funding", header, body, [("项目资金", 1, 3)], unit_note=note),
-                     budget=lines + parts, execution_rate=[p.rate_printed], projects=[pf],
-                     # the scored 年度资金总额 row: 预算执行率 with its weight and score, no target printed
-                     indicators=[{"level1": "", "level2": "", "level3": "预算执行率", "target": "",
-                                  "actual": p.rate_printed, "weight": "10", "score": score(r.execution_score)}])
+                     budget=lines + parts, execution_rate=[p.rate_printed], projects=[pf], indicators=[execution_row])
         self.add("heading", heads[2])
         self.indicator_table(r.indicators)
         self.conclusion(heads[3])

@@ -158,10 +158,13 @@ def render(blocks: list[Block], rng: random.Random, table_form: str, headings: s
 
 
 def cut(blocks: list[Block], rng: random.Random) -> tuple[list[Block], str]:
-    """An excerpt: the blocks before a point between 40% and 85% of the report, and half of the next paragraph."""
+    """An excerpt: the blocks before a point between 40% and 85% of the report, and half of the next paragraph
+    (up to its first figure)."""
     at = rng.randint(int(len(blocks) * 0.4), int(len(blocks) * 0.85))
     tail = ""
     nxt = blocks[at] if at < len(blocks) else None
     if nxt is not None and nxt.kind == "para" and len(nxt.text) > 8:
         tail = nxt.text[: len(nxt.text) // 2]
+        digit = re.search(r"\d", tail)
+        tail = tail[: digit.start()] if digit else tail  # a figure cut in half states nothing the truth could hold
     return blocks[:at], tail

@@ -230,8 +230,8 @@ def _dedupe(lines: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-def extract_budget(doc: Document, fiscal_year: int | None = None,
-                   report_kind: str = "department") -> tuple[list[BudgetLine], list[Claim]]:
+def extract_budget(doc: Document, fiscal_year: int | None = None, report_kind: str = "department",
+                   subject: str | None = None) -> tuple[list[BudgetLine], list[Claim]]:
     """Department budget lines from every table and sentence, and the rates the tables state."""
     lines: list[BudgetLine] = []
     claims: list[Claim] = []
@@ -242,6 +242,6 @@ def extract_budget(doc: Document, fiscal_year: int | None = None,
         tb = extract_table_budget(doc, block.table, fiscal_year, report_kind)
         lines.extend(tb.lines)
         claims.extend(tb.claims)
-    lines.extend(sentence_budget_lines(doc, fiscal_year))
+    lines.extend(sentence_budget_lines(doc, fiscal_year, subject if report_kind == "project" else None))
     return lines, claims
 

@@ -29,7 +29,7 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("income_other", re.compile(r"其他资金|其他收入")),
     ("income", re.compile(r"总收入|本年收入|当年收入|收入合计|按收入性质分|收入总额")),
     ("grand_total", re.compile(r"^总计$")),
-    ("total", re.compile(r"^总额$|总支出|本年支出|当年支出|支出合计|支出总额|资金总额|全年预算数?$|总体支出|"
+    ("total", re.compile(r"^总额$|资金合计|总支出|本年支出|当年支出|支出合计|支出总额|资金总额|全年预算数?$|总体支出|"
                          r"按支出性质分|预算编制数|部门预算数|预算总额|年度预算数?$|支出预算数|支出执行数|全年执行数")),
 ]
 _THREE_PARTS = ("因公出国", "公务用车", "公务接待")

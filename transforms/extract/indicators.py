@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from transforms.document import Cell, Document, Table
 from transforms.extract.catalogue import match_indicator
-from transforms.extract.tablegrid import number_cell, repaired_rows, text_of
+from transforms.extract.indicator_sentences import sentence_indicators
+from transforms.extract.tablegrid import FUNDS_TOTAL, number_cell, repaired_rows, text_of
 from transforms.facts import Evidence, Indicator, ScoreLine
 from transforms.normalize.measures import parse_measure
 from transforms.readers.columns import label_role
@@ -177,7 +178,10 @@ def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], ow
         state.level2 = l2
         if w2 is not None:
             out.scores.append(ScoreLine("level2", l2, evidence, weight=w2, owner=owner))
-    target, actual = at("target"), at("actual")
+    # 指标性质 | 指标值 | 度量单位: the target printed in three cells, the actual in one without its unit
+    unit = at("measure_unit")
+    target = at("operator") + at("target") + (unit if at("target") and not at("target").endswith(unit) else "")
+    actual = at("actual") + (unit if at("actual") and _ASCII_DIGIT.search(at("actual")[-1:]) else "")
     level1, level2 = (None, None) if standalone else (state.level1, state.level2)
     out.indicators.append(Indicator(
         owner=owner, level1=level1, level2=level2, level3=name, evidence=evidence,
@@ -197,7 +201,7 @@ def _budget_row_indicator(rows: list[list[Cell]], texts_rows: list[list[str]], h
             continue
         for ri in range(hi + 1, min(hi + 3, stop)):
             values = texts_rows[ri]
-            if not any("资金总额" in t for t in values):
+            if not any(FUNDS_TOTAL.search(t) for t in values):
                 continue
             w_col, s_col, r_col = cols["weight"], cols["score"], cols["rate"]
             assert w_col is not None and s_col is not None and r_col is not None
@@ -303,4 +307,6 @@ def extract_indicators(doc: Document) -> tuple[list[Indicator], list[ScoreLine]]
         it = extract_table_indicators(t, owner)
         indicators.extend(it.indicators)
         scores.extend(it.scores)
+    if not indicators:  # a narrative report states its indicators one to a sentence
+        indicators = sentence_indicators(doc)
     return indicators, scores

@@ -36,7 +36,8 @@ _TOTAL_SCORE = [
     re.compile(r"(?:经综合评价|综合评定|指标体系》?\s*评分|综合评分)[^。；]{0,40}?得分为?\s*(\d+(?:\.\d+)?)\s*分"),
     re.compile(r"(?:部门整体支出绩效|整体支出绩效)(?:自评)?得分为?\s*(\d+(?:\.\d+)?)\s*分"),
 ]
-_SUB_SCORE_CONTEXT = re.compile(r"该[一二三]级指标|项目绩效自评|项目名称")
+_LEVEL_SCORE_CONTEXT = re.compile(r"该[一二三]级指标")
+_SUB_SCORE_CONTEXT = re.compile(rf"{_LEVEL_SCORE_CONTEXT.pattern}|项目绩效自评|项目名称")
 _MONEY_WORDS = re.compile(r"决算|预算|支出|收入|执行|结转|经费|资金")
 
 
@@ -125,9 +126,9 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
     if filing and fiscal_year and filing.year != fiscal_year + 1:
         warnings.append(notice("filing_date_out_of_year", f"filed {filing}, fiscal year {fiscal_year}"))
 
-    score, grade = _score_and_grade(items, evidence)
     title = items[title_idx][1] if items and title_year else next((t for b, t in items[:5] if b.kind != "table"), "")
     kind, subject = report_kind(title, [t for b, t in items[:30] if b.kind != "table"])
+    score, grade = _score_and_grade(items, evidence, kind)
 
     preparer = None
     phone = None
@@ -201,8 +202,10 @@ def _body_year(items: list[tuple[Block, str]], title_idx: int, filing: date | No
     return year, "body"
 
 
-def _score_and_grade(items: list[tuple[Block, str]], evidence: list[tuple[str, Evidence]]
+def _score_and_grade(items: list[tuple[Block, str]], evidence: list[tuple[str, Evidence]], kind: str = "department"
                      ) -> tuple[Decimal | None, str | None]:
+    # in a department's report a project's score is not the report's; in a project's report it is
+    context = _SUB_SCORE_CONTEXT if kind != "project" else _LEVEL_SCORE_CONTEXT
     score = None
     for pattern in _TOTAL_SCORE:
         for b, t in items:
@@ -210,7 +213,7 @@ def _score_and_grade(items: list[tuple[Block, str]], evidence: list[tuple[str, E
                 continue
             for m in pattern.finditer(t):
                 sentence_start = max(t.rfind("。", 0, m.start()), 0)
-                if _SUB_SCORE_CONTEXT.search(t[sentence_start:m.end()]):
+                if context.search(t[sentence_start:m.end()]):
                     continue
                 score = to_decimal(m.group(1))
                 evidence.append(("self_eval_score", Evidence(b.locator, m.group(0))))

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from transforms.document import Block, Cell, Document, Table
 from transforms.extract.indicators import project_name_of
-from transforms.extract.tablegrid import money_unit_near, number_cell, repaired_rows, text_of
+from transforms.extract.sentences import mentions, sentences
+from transforms.extract.tablegrid import FUNDS_TOTAL, money_unit_near, number_cell, repaired_rows, text_of
 from transforms.facts import Evidence, Project
 from transforms.normalize.numbers import parse_amount, parse_rate, scale_amount, to_decimal
 from transforms.normalize.text import fold_chars
@@ -32,7 +33,7 @@ _SENTENCE = re.compile(
     r"年初预算(?:金额|数)?\s*(?P<initial>[\d,.]+)\s*(?P<u1>万元|元).{0,6}?调整后预算(?:金额|数)?\s*(?P<full>[\d,.]+)\s*"
     r"(?P<u2>万元|元).{0,6}?(?:年度本级支出|全年支出|实际支出|支出)\s*(?P<exec>[\d,.]+)\s*(?P<u3>万元|元)"
 )
-_FUNDS_TOTAL = re.compile(r"资金总额|^总额$")  # the first row of a project's funding block
+_SENTENCE_RATE = re.compile(r"执行率(?:为|达)?\s*(\d+(?:\.\d+)?)\s*%")
 _SENTENCE_SCORE = re.compile(r"项目绩效自评\s*(\d+(?:\.\d+)?)\s*分")
 _SECTION_END = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件)")
 _HEADING_NAME = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*(.{2,30}?)\s*$")
@@ -131,7 +132,7 @@ def _project_table(doc: Document, table: Table, subject: str | None = None) -> P
         if not fields:
             continue
         label = next((t for t in texts if t and number_cell(t) is None), "")
-        if _FUNDS_TOTAL.search(label) and not values:
+        if FUNDS_TOTAL.search(label) and not values:
             raw = " | ".join(t for t in texts if t)
             name_cell = row[0]
             for c, f in fields.items():
@@ -194,6 +195,27 @@ def _sentence_project(name: str, b: Block, sm: re.Match[str], score_m: re.Match[
                    score=to_decimal(score_m.group(1)) if score_m else None, unit=sm["u1"], origin="sentence")
 
 
+def _named_sentence_projects(doc: Document) -> list[Project]:
+    """``校舍维修改造年初预算443.23万元，全年预算507.79万元，全年执行498.07万元，执行率98.09%``: a sentence
+    that opens with a project's name states that project's money, one row a sentence."""
+    out: list[Project] = []
+    for s in sentences(doc):
+        ms = [m for m in mentions(s) if m.project is not None]
+        if len(ms) < 2:
+            continue
+        by_phase: dict[str, Decimal] = {}
+        for m in ms:
+            by_phase.setdefault(m.phase or "", m.yuan)
+        rate = _SENTENCE_RATE.search(s.text)
+        percent = to_decimal(rate.group(1)) if rate else None
+        out.append(Project(name=ms[0].project or "", evidence=Evidence(s.block.locator, s.text[:300]),
+                           initial_yuan=by_phase.get("initial"), full_year_yuan=by_phase.get("adjusted"),
+                           executed_yuan=by_phase.get("executed"),
+                           stated_rate=percent / 100 if percent is not None else None,
+                           unit=ms[0].unit, origin="sentence"))
+    return out
+
+
 def extract_projects(doc: Document, subject: str | None = None) -> list[Project]:
     """Every project statement: summary-table rows, per-project tables and project sentences.
 
@@ -213,4 +235,5 @@ def extract_projects(doc: Document, subject: str | None = None) -> list[Project]
         else:
             out.extend(_summary_projects(doc, t))
     out.extend(_sentence_projects(doc))
+    out.extend(_named_sentence_projects(doc))
     return out

@@ -20,6 +20,18 @@ _ASIDE = re.compile(r"[（(]含[^）)]{0,40}[）)]")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _PROJECT_SENTENCE = re.compile(r"该项目|项目绩效自评")
 _BUDGET_SUFFIX = re.compile(r"(?:支出|经费)预算$")
+# a label that names only a phase: in a sentence about one category or project it keeps that subject
+_PHASE_ONLY = re.compile(r"^(?:全年|年度|调整后|年中调整后)?预算(?:数)?$|^(?:全年)?执行(?:数)?$|^实际支出$|^决算数?$")
+# the unit's own budget, named by its year or how the unit calls itself: 2021年本校年初预算, 本局全年预算数
+# (without either, as under a project's heading, the subject is not known)
+_SELF = r"(?:(?:本|我)(?!级)[\u4e00-\u9fff]{1,3}?|部门|单位)"  # 本级 is a level of government, not the unit
+_OWN_BUDGET = re.compile(rf"^(?:20\d{{2}}年度?{_SELF}?|{_SELF})(?:年初|全年|调整后)?(?:预算|批复)(?:批复|数|金额)?为?$")
+# the funds a fund or project report is about, when a sentence names them without a category
+_FUNDS = re.compile(r"^下达(?:资金)?$|^安排资金$")
+# words that point at a subject rather than name it (该项目, 本级, 全部资金)
+_REFERENCE = re.compile(r"^(?:该|本|我|其|此|各|全|上述|以上|项目$|资金$)")
+# a sentence that opens with a name and a phase word is about that project: 校舍维修改造年初预算…, …下达资金…
+_NAMED = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()“”A-Za-z]{2,30}?)(?:年初预算|全年预算|下达资金|预算安排|安排资金)")
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,7 @@ class Mention:
     label: str
     category: str | None
     phase: str | None
+    project: str | None = None  # the project the sentence is about, when it opens with one's name
 
 
 def clean_sentence_text(text: str) -> str:
@@ -70,6 +83,7 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
     out: list[Mention] = []
     prev_end = 0
     first_phase: str | None = None
+    project = sentence_project(text)
     for m in _AMOUNT.finditer(text):
         n = to_decimal(m.group(1))
         if n is None:
@@ -78,8 +92,17 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
         cut = [d.end() for d in _DELIM.finditer(left)]
         label = left[cut[-1]:] if cut else left
         label = label.strip(" 为是达共计约")
-        cat = category_of(label)
-        phase = phase_of(label)
+        if project and label.startswith(project):
+            label = label[len(project):]  # what is said about the project: 下达资金, 年初预算
+        cat = None if project else category_of(label)
+        phase = phase_of(label) or ("executed" if label.endswith("执行") else None)
+        if _FUNDS.search(label):
+            phase = "adjusted"
+            cat = None if project else (cat or "total")
+        if cat is None and not project and not out and _OWN_BUDGET.match(label):
+            cat = "total"
+        if out and _PHASE_ONLY.match(label) and out[-1].category is not None:
+            cat = out[-1].category  # 基本支出年初预算…，全年预算…: still 基本支出
         if cat is None and phase is not None and out and not names_change_or_rate(label):
             cat = out[-1].category
         if cat is None and label.strip("、和及") == "支出" and out and out[-1].category == "income":
@@ -93,25 +116,41 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
             if years and years[-1] == fiscal_year - 1:
                 phase = "previous"
         out.append(Mention(m.start(), m.end(), m.group(0), scale_amount(n, m.group(2)), m.group(2), label, cat,
-                           phase or "executed"))
+                           phase or "executed", project))
         prev_end = m.end()
     return out
 
 
-def sentence_budget_lines(doc: Document, fiscal_year: int | None = None) -> list[BudgetLine]:
-    """Department budget lines stated in sentences (project sentences are left to the project extractor)."""
+def sentence_project(text: str) -> str | None:
+    """The project a sentence is about when it opens with the project's name and its money (None otherwise)."""
+    m = _NAMED.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    if category_of(name) is not None or re.search(r"\d", name) or _REFERENCE.match(name):
+        return None
+    return name
+
+
+def sentence_budget_lines(doc: Document, fiscal_year: int | None = None,
+                          subject: str | None = None) -> list[BudgetLine]:
+    """The report's budget lines stated in sentences; a sentence about a project gives the project's money
+    (projects.py), which is the report's own only in the report about that project (``subject``)."""
     lines: list[BudgetLine] = []
     seen: set[tuple[object, ...]] = set()
     for s in sentences(doc):
         if _PROJECT_SENTENCE.search(s.text):
             continue
         for mt in mentions(s, fiscal_year):
-            if mt.category is None or mt.phase is None:
+            category = mt.category
+            if mt.project is not None:
+                category = "total" if subject is not None and mt.project == subject else None
+            if category is None or mt.phase is None:
                 continue
-            key = (mt.category, mt.phase, mt.yuan, s.block.locator.line_start, s.text)
+            key = (category, mt.phase, mt.yuan, s.block.locator.line_start, s.text)
             if key in seen:
                 continue
             seen.add(key)
-            lines.append(BudgetLine(mt.category, mt.phase, mt.yuan, mt.unit, Evidence(s.block.locator, s.text[:300]),
+            lines.append(BudgetLine(category, mt.phase, mt.yuan, mt.unit, Evidence(s.block.locator, s.text[:300]),
                                     source="sentence"))
     return lines

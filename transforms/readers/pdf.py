@@ -315,13 +315,19 @@ def _row_broken(last: list[_RawCell], first: list[_RawCell]) -> bool:
     """The first row of a page's piece is the rest of the row the previous page ended with.
 
     It holds text only under cells of that row that have text (the rest of a name, the % of a rate) and no
-    figure: a row of its own would carry figures of its own (its weight, its score), and a new level name
-    (merged down over the rows of its group) would sit under no cell of the row above.
+    figure, or only the last digits of the figures above it: a row of its own would carry a name or figures of
+    its own, and a new level name (merged down over the rows of its group) would sit under no cell above.
     """
     above = {c.col: c for c in last if c.text.strip()}
     below = [c for c in first if c.text.strip()]
-    return (bool(below) and any(is_number(c.text) for c in above.values()) and all(c.col in above for c in below)
-            and not any(is_number(c.text) for c in below))
+    if not below or not any(is_number(c.text) for c in above.values()) or any(c.col not in above for c in below):
+        return False
+    if not any(is_number(c.text) for c in below):
+        return True
+    # the last digits of the row's figures (6766.3 | 3): under figures only, each still a figure when joined,
+    # and nothing under the row's label (a table of figures alone would otherwise join every row to the next)
+    labelled = any(not is_number(c.text) for c in above.values())
+    return labelled and all(is_number(above[c.col].text) and is_number(above[c.col].text + c.text) for c in below)
 
 
 def _join_row(last: list[_RawCell], first: list[_RawCell]) -> None:

@@ -118,3 +118,43 @@ def test_count_broken_down_with_qizhong_becomes_a_count_total_claim() -> None:
               for c in facts.claims if c.kind == "count_total"]
     assert counts == [("全市参保|万人", Decimal("120.50"), Decimal("118.5"), Decimal(2), 2),
                       ("采购|批次", Decimal("30"), Decimal("30"), Decimal(2), 0)]
+
+
+def test_indicator_columns_read_by_name_join_operator_value_and_unit() -> None:
+    head = "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分\t未完成原因分析"
+    rows = ["产出指标\t数量指标\t培训人次\t≥\t200\t人次\t215\t20\t20\t",
+            "\t质量指标\t合格率\t≥\t95\t%\t96.2\t20\t18\t受客观因素影响"]
+    facts = extract_report(_doc("\n".join([head, *rows]) + "\n"))
+    got = [(i.level2, i.level3, i.target.raw if i.target else None, i.actual.raw if i.actual else None, i.weight,
+            i.score, i.deviation_note) for i in facts.indicators]
+    assert got == [("数量指标", "培训人次", "≥200人次", "215人次", 20, 20, None),
+                   ("质量指标", "合格率", "≥95%", "96.2%", 20, 18, "受客观因素影响")]
+    assert facts.indicators[1].level1 == "产出指标"  # the merged level-1 cell carries down
+
+
+def test_indicators_stated_one_to_a_sentence() -> None:
+    text = ("三、绩效目标完成情况\n\n资助资金发放及时率：年度目标=100%，完成93.6%（15分，得14分）。\n\n"
+            "数量指标方面，召开会议次数目标值>=9次，实际完成10次，分值10分，得分10分。\n\n"
+            "预算执行率88.16%，分值10分，得分8.82分。\n\n"
+            "全年目标任务基本完成，得到群众好评。\n")
+    got = [(i.level2, i.level3, i.target.raw if i.target else None, i.actual.raw if i.actual else None, i.weight,
+            i.score) for i in extract_report(_doc(text)).indicators]
+    assert got == [(None, "资助资金发放及时率", "=100%", "93.6%", 15, 14),
+                   ("数量指标", "召开会议次数", ">=9次", "10次", 10, 10),
+                   (None, "预算执行率", None, "88.16%", 10, Decimal("8.82"))]
+
+
+def test_a_sentence_that_opens_with_a_project_states_that_projects_money() -> None:
+    text = ("二、部门整体支出情况\n\n2021年本校年初预算3724.54万元，全年预算数3679.18万元，全年执行数3582.55万元。\n\n"
+            "基本支出年初预算2145.40万元，全年预算2138.25万元，执行2071.11万元，执行率96.86%。\n\n"
+            "校舍维修改造年初预算443.23万元，全年预算507.79万元，全年执行498.07万元，执行率98.09%。\n\n"
+            "该项目年初预算金额466万元，调整后预算919.085万元。\n")
+    facts = extract_report(_doc(text))
+    lines = {(b.category, b.phase, b.amount_yuan) for b in facts.budget_lines}
+    assert ("total", "initial", Decimal("37245400")) in lines
+    assert {("basic", p, v) for p, v in (("initial", Decimal("21454000")), ("adjusted", Decimal("21382500")),
+                                         ("executed", Decimal("20711100")))} <= lines
+    assert not any(b.amount_yuan == Decimal("4432300") for b in facts.budget_lines)  # the project's, not the unit's
+    (p,) = [p for p in facts.projects if p.origin == "sentence"]
+    assert (p.name, p.initial_yuan, p.full_year_yuan, p.executed_yuan, p.stated_rate) == (
+        "校舍维修改造", Decimal("4432300"), Decimal("5077900"), Decimal("4980700"), Decimal("0.9809"))

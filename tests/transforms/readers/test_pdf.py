@@ -219,3 +219,18 @@ def test_a_title_centred_on_two_lines_is_one_heading(tmp_path: Path) -> None:
     c.save()
     first = read_pdf(path).blocks[0]
     assert first.kind == "heading" and first.text == "某某县第一人民医院2023年度城乡居民医疗救助补助资金绩效自评报告"
+
+
+def test_the_last_digits_of_a_row_broken_across_pages_join_its_figures(tmp_path: Path) -> None:
+    widths = [40, 120, 70, 70]
+    first = [["序号", "项目名称", "全年预算数", "执行率"], ["1", "医疗设备购置", "2130.30", "88.42%"],
+             ["", "总计", "6766.3", "90.46%"]]
+    second = [["", "", "3", ""], ["2", "院区改造工程", "1586.80", "96.26%"]]
+    _register()
+    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT)])
+    path = tmp_path / "digits.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(
+        [Table(first, colWidths=widths, style=style), PageBreak(), Table(second, colWidths=widths, style=style)])
+    grid = read_pdf(path).tables()[0].grid()
+    assert grid[2] == ["", "总计", "6766.33", "90.46%"]
+    assert grid[3] == ["2", "院区改造工程", "1586.80", "96.26%"]  # a row with its own name stays a row
