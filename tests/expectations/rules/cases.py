@@ -22,7 +22,7 @@ _HALF_TABLES = (S("total", "总分", "100", "98", owner="甲", locator="r.txt L1
                 S("total", "总分", "100", "98", owner="甲", locator="r.txt L40 表8"))
 
 CASES: dict[str, tuple[Case, Case]] = {
-    # rule id: (fires, does not fire)
+    # rule id (or rule id:variant for a further pair): (fires, does not fire)
     "balance_carryover": (
         Case((B("opening_carryover", "executed", "57.25"), B("income", "executed", "2515.17"),
               B("total", "executed", "2534.09"), B("closing_carryover", "executed", "40.00"))),
@@ -68,6 +68,12 @@ CASES: dict[str, tuple[Case, Case]] = {
     "consistency_total_score": (
         Case((S("total", "总分", "100", "96"),), report={"self_eval_score": D(92)}),
         Case((S("total", "总分", "100", "96"),), report={"self_eval_score": D(96)})),
+    # a project report: the indicator table's 总分 weighs 90, the funding block's 预算执行率 the other 10
+    "consistency_total_score:project": (
+        Case((S("total", "总分", "90", "89"), I("预算执行率", weight="10", score="8.82")),
+             report={"self_eval_score": D("98.82")}),
+        Case((S("total", "总分", "90", "89"), I("预算执行率", weight="10", score="9.82")),
+             report={"self_eval_score": D("98.82")})),
     "consistency_year_of_figure": (
         Case((B("total", "previous", "3122.18", source="sentence"), B("total", "adjusted", "3122.18"))),
         Case((B("total", "previous", "2900.00", source="sentence"), B("total", "adjusted", "3122.18")))),
