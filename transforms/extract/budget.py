@@ -17,7 +17,7 @@ from transforms.document import Cell, Document, Locator, Table
 from transforms.extract.categories import category_of, is_income, phase_of
 from transforms.extract.indicators import project_name_of
 from transforms.extract.sentences import sentence_budget_lines
-from transforms.extract.tablegrid import money_unit_near, number_cell, repaired_rows, text_of
+from transforms.extract.tablegrid import PROJECT_NAME_HEADER, money_unit_near, number_cell, repaired_rows, text_of
 from transforms.facts import BudgetLine, Claim, Evidence
 from transforms.normalize.numbers import parse_amount, parse_rate, scale_amount, to_decimal
 
@@ -28,7 +28,6 @@ _INDICATOR_HEADER = re.compile(r"一级指标|三级指标|指标值")
 _ROW_NO = re.compile(r"^\d{1,3}$")
 _TOTAL_ROWS = ("合计", "小计", "总计")
 _SPENDING_PARTS = {"basic", "project", "personnel", "public"}
-_PROJECT_NAME_HEADER = re.compile(r"^项目名称$")
 _KV = re.compile(r"^(?P<label>.+?)[:：](?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)?$")
 
 
@@ -155,7 +154,7 @@ def _total_row_category(texts_rows: list[list[str]], report_kind: str) -> str | 
         return None if "total" in cats else "total"
     if cats & {"overseas", "vehicle", "reception"}:
         return "three_public"
-    if any(_PROJECT_NAME_HEADER.match(t) for r in texts_rows[:3] for t in r) and report_kind in ("project", "fund"):
+    if any(PROJECT_NAME_HEADER.match(t) for r in texts_rows[:3] for t in r) and report_kind in ("project", "fund"):
         return "total"
     return None
 

@@ -13,12 +13,18 @@ from decimal import Decimal
 from transforms.document import Block, Cell, Document, Table
 from transforms.extract.indicators import project_name_of
 from transforms.extract.sentences import mentions, sentences
-from transforms.extract.tablegrid import FUNDS_TOTAL, money_unit_near, number_cell, repaired_rows, text_of
+from transforms.extract.tablegrid import (
+    FUNDS_TOTAL,
+    PROJECT_NAME_HEADER,
+    money_unit_near,
+    number_cell,
+    repaired_rows,
+    text_of,
+)
 from transforms.facts import Evidence, Project
 from transforms.normalize.numbers import parse_amount, parse_rate, scale_amount, to_decimal
 from transforms.normalize.text import fold_chars
 
-_NAME_HEADER = re.compile(r"^项目名称$")
 _SUMMARY_ROW_SKIP = re.compile(r"合计|总额|总计|比例|平均")
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("initial", re.compile(r"年初")),
@@ -49,10 +55,10 @@ def _field_of(header: str) -> str | None:
 def _summary_projects(doc: Document, table: Table) -> list[Project]:
     rows = repaired_rows(table)
     texts_rows = [[text_of(c) for c in r] for r in rows]
-    head = next((i for i, r in enumerate(texts_rows) if any(_NAME_HEADER.match(t) for t in r)), None)
+    head = next((i for i, r in enumerate(texts_rows) if any(PROJECT_NAME_HEADER.match(t) for t in r)), None)
     if head is None:
         return []
-    name_col = next(i for i, t in enumerate(texts_rows[head]) if _NAME_HEADER.match(t))
+    name_col = next(i for i, t in enumerate(texts_rows[head]) if PROJECT_NAME_HEADER.match(t))
     unit = money_unit_near(doc, table) or "万元"
     fields: dict[int, str] = {}
     body = head + 1

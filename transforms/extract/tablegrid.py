@@ -11,6 +11,7 @@ from transforms.normalize.numbers import to_decimal
 from transforms.normalize.text import fold_chars, squash
 from transforms.normalize.units import declared_money_unit
 
+PROJECT_NAME_HEADER = re.compile(r"^项目名称$")  # the name column of a list of projects
 FUNDS_TOTAL = re.compile(r"资金总额|^总额$")  # the first row of a project's funding block (年度资金总额)
 _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?分?$")
 

@@ -27,7 +27,6 @@ _HAS_DIGIT = re.compile(r"\d")
 _WEIGHT_SUFFIX = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]")  # 产出指标（60分）
 _NAME_VALUE = re.compile(
     r"^(.*[\u4e00-\u9fff）)])((?:[≥≤<>=＞＜]|不低于|不高于|不少于|不超过)\S*|\d+(?:\.\d+)?[^\d\s]{0,6})$")
-SENTENCE_END = re.compile(r"[。：:；;]$")
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from transforms.document import Cell, Locator, Table
 from transforms.normalize.text import clean_inline, squash
 from transforms.normalize.units import declared_money_unit
-from transforms.readers.columns import SENTENCE_END
 from transforms.readers.paragraphs import heading_level
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s")
 _LONG = 60  # a line this long is prose, not a cell
+_SENTENCE_END = re.compile(r"[。：:；;]$")
 
 
 @dataclass(frozen=True)
@@ -49,4 +49,4 @@ def ends_table(text: str, cell: bool = True) -> bool:
     """A line no table row can be: a heading, a sentence, a unit caption, or (for a line holding one cell) prose."""
     t = clean_inline(text).strip()
     return bool(heading_level(t) or _MD_HEADING.match(text) or declared_money_unit(t)
-                or (cell and (SENTENCE_END.search(t) or len(squash(t)) > _LONG)))
+                or (cell and (_SENTENCE_END.search(t) or len(squash(t)) > _LONG)))
