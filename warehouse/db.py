@@ -8,6 +8,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from warehouse import reference
+
 HERE = Path(__file__).parent
 MIGRATIONS = HERE / "migrations"
 VIEWS = HERE / "views"
@@ -45,6 +47,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("ROLLBACK")
             raise
         applied.append(version)
+    reference.build(con)
     for f in sorted(VIEWS.glob("*.sql")):
         con.execute(f.read_text(encoding="utf-8"))
     apply_comments(con)

@@ -117,11 +117,12 @@ def _describe(d: Division) -> RegionMatch:
     return RegionMatch(province, city, d.name, d.code, "county")
 
 
-def resolve_region(department: str, context: str = "") -> RegionMatch:
-    """Resolve the region a department belongs to, using ``context`` (the report text) to break ties."""
-    found = _mentions(department)
-    if not found:
-        found = []
+def resolve_region(department: str, context: str = "", title: str = "") -> RegionMatch:
+    """The region a unit belongs to: from its name, else the title's places, else the body's most named place.
+
+    ``context`` (the report's text) breaks ties between places of one name (朝阳区 in 北京 and 长春).
+    """
+    found = _mentions(department) or _mentions(title)
     named_codes = {d.code for d in found}
     # the most specific level named decides; parents named alongside filter it
     for level in ("county", "prefecture", "province"):

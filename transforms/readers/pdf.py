@@ -33,7 +33,8 @@ TABLE_SETTINGS: dict[str, Any] = {
 _PAGE_NO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
 _MARGIN = 0.08  # top/bottom share of the page where running headers and page numbers live
 _HEADING_RATIO = 1.15  # a line this much larger than body text is a heading
-_LEADING_WORD = re.compile(r"^[\x21-\x7e]+")
+# what goes down to the next line whole: a Latin word or figure, or a quoted word with the character before it
+_LEADING_WORD = re.compile(r"^[\x21-\x7e]+|^[^，。；：、“”\s]{0,2}“[^”]{0,6}”[。，；、]?")
 _SCAN_AREA = 0.8  # an image covering this share of the page makes it a scan
 
 
@@ -386,8 +387,10 @@ class _Geometry:
         lefts = Counter(round(ln.x0) for ln in main)
         steps = [b.top - a.top for a, b in pairwise(main)
                  if a.page == b.page and 0 < b.top - a.top < 3 * body]
+        # the lower quartile: a line step inside a paragraph, not the wider step between paragraphs, even when
+        # most paragraphs are one line long
         return cls(body, float(lefts.most_common(1)[0][0]), ends[int(0.9 * (len(ends) - 1))],
-                   statistics.median(steps) if steps else 0.0)
+                   sorted(steps)[len(steps) // 4] if steps else 0.0)
 
 
 def _blocks(items: list[_Line | _RawTable], name: str) -> list[Block]:

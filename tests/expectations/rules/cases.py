@@ -158,6 +158,10 @@ CASES: dict[str, tuple[Case, Case]] = {
     "scores_grade_band": (
         Case((), report={"grade_stated": "良好", "self_eval_score": D(92)}),
         Case((), report={"grade_stated": "优秀", "self_eval_score": D(92)})),
+    # a grade word other than the band's name: 合格 is the 60-80 band, 优 the 90 band (ref_grade_words)
+    "scores_grade_band:word": (
+        Case((), report={"grade_stated": "合格", "self_eval_score": D(92)}),
+        Case((), report={"grade_stated": "优", "self_eval_score": D(92)})),
     "scores_indicators_sum_total": (
         Case((S("total", "总分", "100", "96"), I("甲", "50", "48"), I("乙", "50", "47"))),
         Case((S("total", "总分", "100", "96"), I("甲", "50", "48"), I("乙", "50", "48")))),

@@ -1,0 +1,149 @@
+"""The report's total self-evaluation score and its printed grade, and the band a grade word or a score names.
+
+Phrases, grade words and bands are in vocabulary/scores.yaml. The printed grade is kept as printed (优, 良好);
+``grade_band`` folds it onto its band and ``band_for`` derives a band from a score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from transforms.document import Block, Locator
+from transforms.normalize.numbers import to_decimal
+from transforms.normalize.text import fold_chars
+from transforms.vocabulary import alternation, entries, terms
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_QUOTES_OPEN, _QUOTES_CLOSE = "“\"「『‘'", "”\"」』’'"
+
+
+@dataclass(frozen=True)
+class Found:
+    value: str  # the score as printed, or the grade word
+    locator: Locator
+    raw: str
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    score: re.Pattern[str]
+    grade: re.Pattern[str]
+    part: re.Pattern[str]
+    project: re.Pattern[str]
+    department: re.Pattern[str]
+    total_row: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    phrases = alternation(terms("scores", "total_score"))
+    words = alternation(terms("scores", "grades"))
+    tails = alternation(terms("scores", "grade_tails"))
+    return _Patterns(
+        # 自评得分为96.5分 | 自评总分：92分 | 自评总分（分）96
+        score=re.compile(rf"(?:(?:{phrases})|(?:{alternation(terms('scores', 'score_leads'))})[^。；]{{0,40}}?得分)"
+                         rf"\s*(?:(?:为|是|达到|[:：])?\s*{_NUM}\s*分|[（(]分[)）]\s*[:：]?\s*{_NUM})"),
+        # 评价等级为“优” | 自评等级：良好 | 评价结果为“优”等次; not the legend 优秀（90（含）-100分）
+        grade=re.compile(
+            rf"(?:{alternation(terms('scores', 'grade_phrases'))})\s*(?:为|是|[:：])?\s*[{_QUOTES_OPEN}]?"
+            rf"({words})[{_QUOTES_CLOSE}]?(?=(?:{tails})|[^\u4e00-\u9fff（(]|[（(](?!\d)|$)"),
+        part=re.compile(alternation(terms("scores", "part_context"))),
+        project=re.compile(alternation(terms("scores", "project_context"))),
+        department=re.compile(alternation(terms("report_titles", "department"))),
+        total_row=re.compile(rf"^(?:{alternation(terms('scores', 'total_rows'))})$"),
+    )
+
+
+@cache
+def _bands() -> dict[str, tuple[str, Decimal]]:
+    return {str(e["term"]): (str(e["band"]), Decimal(str(e["min"]))) for e in entries("scores", "grades")}
+
+
+def grade_band(word: str) -> str | None:
+    """The band a printed grade word names (优 -> 优秀, 合格 -> 中), or None for a word that is no grade."""
+    band = _bands().get(word)
+    return band[0] if band else None
+
+
+def band_for(score: Decimal) -> str:
+    """The band a total score falls in (90 and over 优秀, 80 良好, 60 中, below 差)."""
+    ranked = sorted({b for b in _bands().values()}, key=lambda b: b[1], reverse=True)
+    return next(band for band, low in ranked if score >= low)
+
+
+def grade_bands() -> list[tuple[str, str, Decimal]]:
+    """(printed word, band, lowest score of the band) for every grade word: the warehouse's reference table."""
+    return [(w, b, low) for w, (b, low) in _bands().items()]
+
+
+def score_in_text(text: str, kind: str = "department") -> Decimal | None:
+    """The total score a sentence states, unless it states a part's (or, in a department's report, a project's)."""
+    m = _score_match(fold_chars(text), kind)
+    return to_decimal(m.group(1) or m.group(2)) if m else None
+
+
+def grade_in_text(text: str) -> str | None:
+    """The grade word a sentence prints (评定为“优” -> 优)."""
+    m = _patterns().grade.search(fold_chars(text))
+    return m.group(1) if m else None
+
+
+def _score_match(text: str, kind: str) -> re.Match[str] | None:
+    p = _patterns()
+    for m in p.score.finditer(text):
+        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+        sentence = text[start:m.end()]
+        if p.part.search(sentence):
+            continue
+        if kind == "department" and p.project.search(sentence) and not p.department.search(sentence):
+            continue
+        return m
+    return None
+
+
+def find_score(blocks: list[Block], kind: str) -> Found | None:
+    """The total score: the first sentence stating it, else the 总分 row of a scoring table."""
+    for b in blocks:
+        if b.kind == "table":
+            continue
+        m = _score_match(fold_chars(b.text), kind)
+        if m:
+            return Found(m.group(1) or m.group(2), b.locator, m.group(0))
+    return _table_total(blocks)
+
+
+def score_in_row(cells: list[str]) -> str | None:
+    """The score a scoring table's total row prints (its last number): 总分 | 100 | 96.5 -> 96.5."""
+    first = next((c for c in cells if c.strip()), "")
+    if not _patterns().total_row.match(re.sub(r"\s+", "", first)):
+        return None
+    nums = [c.strip() for c in cells if to_decimal(c) is not None]
+    return nums[-1] if nums else None
+
+
+def _table_total(blocks: list[Block]) -> Found | None:
+    for b in blocks:
+        if b.table is None:
+            continue
+        for row in b.table.grid():
+            if value := score_in_row(row):
+                return Found(value, b.locator, " | ".join(c for c in row if c))
+    return None
+
+
+def find_grade(blocks: list[Block], kind: str = "department", near: Locator | None = None) -> Found | None:
+    """The printed grade: in the block that states the score when it prints one there, else the first printed.
+
+    In a department's report a table about a project (an attached project's self-evaluation) grades the project.
+    """
+    p = _patterns()
+    hits = [(b, m) for b in blocks for m in [p.grade.search(fold_chars(b.text))]
+            if m and not (kind == "department" and b.kind == "table" and p.project.search(b.text))]
+    hits.sort(key=lambda h: h[0].locator != near)
+    if not hits:
+        return None
+    b, m = hits[0]
+    return Found(m.group(1), b.locator, m.group(0))
