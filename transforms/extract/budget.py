@@ -20,13 +20,15 @@ from transforms.extract.sentences import sentence_budget_lines
 from transforms.extract.tablegrid import PROJECT_NAME_HEADER, money_unit_near, number_cell, repaired_rows, text_of
 from transforms.facts import BudgetLine, Claim, Evidence
 from transforms.normalize.numbers import parse_amount, parse_rate, scale_amount, to_decimal
+from transforms.readers.columns import label_role
+from transforms.vocabulary import alternation, terms
 
-_RATE_HEADER = re.compile(r"执行率|控制率|完成率|到位率")
+_RATE_HEADER = re.compile(alternation(terms("budget", "rate_headers")))
 _INDEX_FORMULA = re.compile(r"^\d+=\d+/\d+$")
-_HEADER_WORDS = re.compile(r"预算|执行|决算|实际|追加|追减|小计|分值|得分|控制率|执行率|金额")
-_INDICATOR_HEADER = re.compile(r"一级指标|三级指标|指标值")
+_HEADER_WORDS = re.compile(alternation(terms("budget", "header_words") + terms("budget", "rate_headers")))
+_INDICATOR_ROLES = {"level1", "indicator", "target"}  # a header naming these heads an indicator table
 _ROW_NO = re.compile(r"^\d{1,3}$")
-_TOTAL_ROWS = ("合计", "小计", "总计")
+_TOTAL_ROWS = terms("budget", "total_rows")
 _SPENDING_PARTS = {"basic", "project", "personnel", "public"}
 _KV = re.compile(r"^(?P<label>.+?)[:：](?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)?$")
 
@@ -88,7 +90,7 @@ def extract_table_budget(doc: Document, table: Table, fiscal_year: int | None = 
     lines: list[BudgetLine] = []
     claims: list[Claim] = []
     for row, texts in zip(rows, texts_rows, strict=True):
-        if any(_INDICATOR_HEADER.search(t) for t in texts):
+        if any((label_role(t) or ("", ""))[0] in _INDICATOR_ROLES for t in texts if t):
             cols, prev_header = None, None
             continue
         formula_cols = {i for i, t in enumerate(texts) if _INDEX_FORMULA.match(t)}

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from transforms.document import Block, Cell, Document, Table
+from transforms.extract.categories import column_phase, names_change_or_rate
 from transforms.extract.indicators import project_name_of
 from transforms.extract.sentences import mentions, sentences
 from transforms.extract.tablegrid import (
@@ -24,17 +25,13 @@ from transforms.extract.tablegrid import (
 from transforms.facts import Evidence, Project
 from transforms.normalize.numbers import parse_amount, parse_rate, scale_amount, to_decimal
 from transforms.normalize.text import fold_chars
+from transforms.readers.columns import label_role
+from transforms.vocabulary import alternation, terms
 
-_SUMMARY_ROW_SKIP = re.compile(r"合计|总额|总计|比例|平均")
-_FIELDS: list[tuple[str, re.Pattern[str]]] = [
-    ("initial", re.compile(r"年初")),
-    ("adjustment", re.compile(r"追加|追减|调增|调减|增减")),
-    ("full_year", re.compile(r"全年预算|调整后预算|调整预算|小计")),
-    ("executed", re.compile(r"执行数|实际支出|决算|支出数")),
-    ("rate", re.compile(r"执行率")),
-    ("score", re.compile(r"得分")),
-    ("unit_name", re.compile(r"预算单位|实施单位")),
-]
+_SUMMARY_ROW_SKIP = re.compile(alternation(terms("budget", "summary_rows")))
+_PHASE_FIELDS = {"initial": "initial", "change": "adjustment", "adjusted": "full_year", "executed": "executed"}
+_ROLE_FIELDS = {"rate": "rate", "score": "score"}
+_UNIT_LABEL = re.compile(rf"^(?:{alternation(terms('organisations', 'labels'))})$")
 _SENTENCE = re.compile(
     r"年初预算(?:金额|数)?\s*(?P<initial>[\d,.]+)\s*(?P<u1>万元|元).{0,6}?调整后预算(?:金额|数)?\s*(?P<full>[\d,.]+)\s*"
     r"(?P<u2>万元|元).{0,6}?(?:年度本级支出|全年支出|实际支出|支出)\s*(?P<exec>[\d,.]+)\s*(?P<u3>万元|元)"
@@ -46,10 +43,21 @@ _HEADING_NAME = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s
 
 
 def _field_of(header: str) -> str | None:
-    for name, rx in _FIELDS:
-        if rx.search(header):
-            return name
-    return None
+    """Which project field a column header names: a phase of its funds, its rate or score, or its unit."""
+    if not header:
+        return None
+    h = re.sub(r"\s+", "", header)
+    role = label_role(h)
+    # a rate or a score column, also under a longer label that ends with one (项目资金绩效自评得分)
+    tail = next((r for k in range(len(h)) if (r := label_role(h[k:])) and r[0] in _ROLE_FIELDS), None)
+    if tail:
+        return _ROLE_FIELDS[tail[0]]
+    phase = column_phase(h)
+    if phase != "change" and ((role and role[1] != "amount") or names_change_or_rate(h)):
+        return None  # 实际完成值 is an indicator's actual value, 拨付率 a rate
+    if phase in _PHASE_FIELDS:
+        return _PHASE_FIELDS[phase]
+    return "unit_name" if _UNIT_LABEL.match(h) else None
 
 
 def _summary_projects(doc: Document, table: Table) -> list[Project]:
