@@ -122,9 +122,9 @@ class Claim:
 
 @dataclass(frozen=True)
 class ScoreLine:
-    """A score with its weight: the total or a level-1/level-2 sub-score."""
+    """A score with its weight: the total, a level-1/level-2 sub-score, or the scored budget execution row."""
 
-    level: str  # total | level1 | level2 | level3
+    level: str  # total | level1 | level2 | level3 | execution (预算执行率 with its weight and score)
     name: str
     evidence: Evidence
     weight: Decimal | None = None

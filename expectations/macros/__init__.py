@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from transforms.normalize.numbers import MONEY_UNITS_CSV
+from transforms.normalize.numbers import UNIT_SCALE
 
 HERE = Path(__file__).parent
 
@@ -23,7 +23,9 @@ def macro_files() -> list[Path]:
 def install(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Create (or replace) every shared macro and view on a write connection; returns their names."""
     names: list[str] = []
+    # the money units as the extractors scale them (vocabulary/measures.yaml), as SQL rows
+    units = ", ".join(f"('{u}', {float(v)})" for u, v in UNIT_SCALE.items())
     for f in macro_files():
-        con.execute(f.read_text(encoding="utf-8").replace("{money_units}", MONEY_UNITS_CSV.as_posix()))
+        con.execute(f.read_text(encoding="utf-8").replace("{money_units}", units))
         names.append(f.stem.split("_", 1)[1])
     return names

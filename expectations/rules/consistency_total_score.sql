@@ -3,8 +3,8 @@
 -- together are the table's total; a part with nothing to complete it is not compared.
 WITH execution AS (
     SELECT report_id, sum(weight) AS weight, sum(score) AS score
-    FROM core_indicators
-    WHERE level3 = '预算执行率' AND weight IS NOT NULL AND score IS NOT NULL
+    FROM core_scores
+    WHERE level = 'execution' AND weight IS NOT NULL AND score IS NOT NULL
     GROUP BY report_id
 ), totals AS (
     SELECT s.report_id, s.raw_text, s.locator,

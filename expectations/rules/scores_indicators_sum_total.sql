@@ -1,9 +1,9 @@
--- Only groups (owner and table 表N) whose indicator weights sum to the total's weight (default 100): a partial
+-- Indicator rows and the scored 预算执行率 row (dq_scored_rows) add up to the total. Only groups (owner and
+-- table 表N) whose weights sum to the total's weight (default 100): a partial
 -- reading is not judged. The total is the same table's, or the owner's total from the text when the table has none.
 WITH sums AS (
-    SELECT report_id, owner, regexp_extract(coalesce(locator, ''), '表([0-9]+)', 1) AS tbl, sum(score) AS s,
-           sum(weight) AS w
-    FROM core_indicators WHERE score IS NOT NULL AND weight IS NOT NULL GROUP BY ALL
+    SELECT report_id, owner, tbl, sum(score) AS s, sum(weight) AS w
+    FROM dq_scored_rows WHERE score IS NOT NULL AND weight IS NOT NULL GROUP BY ALL
 ),
 tot AS (
     SELECT DISTINCT ON (report_id, owner, tbl) *

@@ -1,13 +1,10 @@
--- Indicator rows are grouped by owner and by the table they were read from (表N in the locator): a project scored
+-- Indicator rows and the scored 预算执行率 row (dq_scored_rows) are grouped by owner and by the table they were read from (表N in the locator): a project scored
 -- in two tables (its self-evaluation table and an appendix table) is judged per table against that table's total,
 -- or the owner's total from the text when the table prints none. A group whose weights already exceed the full
 -- mark is reported by scores_weights_exceed_full_mark and left out here.
-WITH ind AS (
-    SELECT report_id, owner, regexp_extract(coalesce(locator, ''), '表([0-9]+)', 1) AS tbl, score, weight
-    FROM core_indicators
-),
-sums AS (
-    SELECT report_id, owner, tbl, sum(score) AS s, sum(weight) AS w FROM ind WHERE score IS NOT NULL GROUP BY ALL
+WITH sums AS (
+    SELECT report_id, owner, tbl, sum(score) AS s, sum(weight) AS w FROM dq_scored_rows WHERE score IS NOT NULL
+    GROUP BY ALL
 ),
 tot AS (
     SELECT DISTINCT ON (report_id, owner, tbl) *

@@ -1,8 +1,7 @@
 -- More weight than the full mark means rows counted twice or a table that does not add up. Rows are grouped by
 -- owner and by the table they were read from (表N), so a project scored in two tables is judged per table.
 WITH w AS (
-    SELECT report_id, owner, regexp_extract(coalesce(locator, ''), '表([0-9]+)', 1) AS tbl, sum(weight) AS s
-    FROM core_indicators WHERE weight IS NOT NULL GROUP BY ALL
+    SELECT report_id, owner, tbl, sum(weight) AS s FROM dq_scored_rows WHERE weight IS NOT NULL GROUP BY ALL
 ),
 tot AS (
     SELECT DISTINCT ON (report_id, owner, tbl) *

@@ -76,7 +76,11 @@ class Composer:
         else:
             label = self.pick("unit_label", v["unit_labels"])
         if "department" not in facts or self.rng.random() < 0.6:
-            self.add("para", f"{label}{r.unit}", department=r.unit)
+            printed = r.unit
+            if self.rng.random() < 0.1:  # the unit's code in front of its name, as some templates print it
+                code = str(self.rng.randint(100, 999999))
+                printed = self.pick("unit_code", self.v["unit_code_forms"]).format(code=code, unit=r.unit)
+            self.add("para", f"{label}{printed}", department=r.unit)
         self.r.wording["date_kind"] = self.rng.choice(["filing_end", "filing_end", "publication_top", "date_line"])
         if self.r.wording["date_kind"] == "publication_top":
             label = self.pick("date_label", v["publication_labels"])
@@ -143,8 +147,7 @@ class Composer:
                 plain = next(x for x in self.v["sentences"]["indicator"] if x.startswith("{name}"))
                 self.add("para", plain.format(name="预算执行率", target="100%", actual=execution[0], weight="10",
                                               score=execution[1]),
-                         indicators=[{"level1": "预算执行率", "level2": "", "level3": "预算执行率", "target": "100%",
-                                      "actual": execution[0], "weight": "10", "score": execution[1]}])
+                         execution=[{"name": "预算执行率", "weight": "10", "score": execution[1]}])
             for i, f in zip(rows, facts, strict=True):
                 self.add("para", t.format(level2=i.level2, name=i.level3, target=i.target, actual=i.actual,
                                           weight=score(i.weight), score=score(i.score)), indicators=[f])
@@ -156,9 +159,9 @@ class Composer:
             return [values.get(k, "") for k in keys]
 
         body: list[list[str]] = []
+        scored: list[dict[str, str]] = []
         if execution is not None:  # a scored row of the table like the indicators, named in its first column
-            facts.insert(0, {"level1": "预算执行率", "level2": "", "level3": "预算执行率", "target": "100%",
-                             "actual": execution[0], "weight": "10", "score": execution[1]})
+            scored.append({"name": "预算执行率", "weight": "10", "score": execution[1]})
             body.append(ordered({"l1": "预算执行率", "target": "100%", "actual": execution[0], "weight": "10",
                                  "score": execution[1]}))
         for i in rows:
@@ -171,7 +174,8 @@ class Composer:
         body.append(ordered({"l1": self.rng.choice(["合计", "总分"]), "weight": score(total_w),
                              "score": score(total_s)}))
         groups = [(self.rng.choice(self.v["indicator_group_header"]), 0, 2)]
-        self.add("table", table=Table("indicators", header, body, groups, merge_cols=(0, 1)), indicators=facts)
+        self.add("table", table=Table("indicators", header, body, groups, merge_cols=(0, 1)), indicators=facts,
+                 execution=scored)
 
     def _project_totals(self, rows: list[ProjectRow]) -> tuple[Decimal, Decimal, Decimal]:
         te = self.r.said.get("fund_total_executed", sum((p.executed for p in rows), Decimal(0)))
@@ -213,9 +217,10 @@ class Composer:
             if scored:
                 cells.append("")
             body.append(cells)
-            if self.r.kind == "fund":
+            if self.r.kind == "fund":  # the total row is the fund's: its figures and the rate it prints
                 extra["budget"] = [self.line("total", "initial", ti), self.line("total", "full_year", tf),
                                    self.line("total", "executed", te)]
+                extra["execution_rate"] = [rate(te, tf)]
         note = self.unit_note()
         groups = [("预算执行情况", 2, 5)]
         self.add("table", table=Table("projects", header, body, groups, unit_note=note), projects=facts, **extra)
@@ -339,8 +344,8 @@ class Composer:
         parts = [*(self.line("income_fiscal", ph, v) for ph, v in
                    (("initial", p.initial), ("full_year", p.full_year), ("executed", p.executed))),
                  *(self.line("income_other", ph, Decimal(0)) for ph in ("initial", "full_year", "executed"))]
-        execution_row = {"level1": "", "level2": "", "level3": "预算执行率", "target": "", "actual": p.rate_printed,
-                         "weight": "10", "score": score(r.execution_score)}
+        # the scored 预算执行率 row: a score line of the funding block, no indicator
+        execution_row = {"name": "预算执行率", "weight": "10", "score": score(r.execution_score)}
         if self.narrative:  # the funding block as sentences: the total, its sources, the scored execution
             u, fiscal = self.u, self.rng.choice(fund["fiscal"]).removeprefix("其中：")
             self.add("para", f"{fund['total'][0]}年初预算{self.m(p.initial)}{u}，全年预算{self.m(p.full_year)}{u}，"
@@ -349,7 +354,7 @@ class Composer:
                              f"执行{self.m(p.executed)}{u}；{fund['other'][0]}年初预算0.00{u}，全年预算0.00{u}，"
                              f"执行0.00{u}。", budget=parts)
             self.add("para", f"预算执行率{p.rate_printed}，分值10分，得分{score(r.execution_score)}分。",
-                     indicators=[execution_row])
+                     execution=[execution_row])
         else:
             b = self.v["budget"]
             header = ["", self.pick("col_initial", b["initial"]), self.pick("col_full", b["full_year"]),
@@ -362,7 +367,7 @@ class Composer:
             note = self.unit_note()
             # the scored 年度资金总额 row: 预算执行率 with its weight and score, no target printed
             self.add("table", table=Table("funding", header, body, [("项目资金", 1, 3)], unit_note=note),
-                     budget=lines + parts, execution_rate=[p.rate_printed], projects=[pf], indicators=[execution_row])
+                     budget=lines + parts, execution_rate=[p.rate_printed], projects=[pf], execution=[execution_row])
         self.add("heading", heads[2])
         self.indicator_table(r.indicators)
         self.conclusion(heads[3])

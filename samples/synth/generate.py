@@ -100,6 +100,7 @@ def _truth(r: Report, layout: str, blocks: list[Block], files: list[str]) -> dic
         "budget": [list(b) for b in budget],
         "execution_rate": sorted(set(facts.get("execution_rate", []))),
         "indicators": facts.get("indicators", []),
+        "execution_scores": facts.get("execution", []),  # the scored 预算执行率 rows: score lines, no indicators
         "projects": facts.get("projects", []),
         "faults": [asdict(f) for f in r.faults],
         "benign": [asdict(b) for b in r.benign],

@@ -7,37 +7,23 @@ from dataclasses import replace
 from decimal import Decimal
 
 from transforms.document import Document
+from transforms.extract.rate_kinds import rate_kind
 from transforms.extract.sentences import Mention, Sentence, mentions, sentences
 from transforms.facts import Claim, Evidence
 from transforms.normalize.numbers import decimals_of, scale_amount, to_decimal
 from transforms.normalize.text import squash
+from transforms.vocabulary import alternation, terms
 
 _PERCENT = re.compile(r"(?<![\d.])(?<![*×x]\s)(?<![*×x])(\d+(?:\.\d+)?)\s*%")
 _DELIM = re.compile(r"[，,；;。]")
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("carryover_rate", re.compile(r"结转结余率|结余结转率")),
-    ("procurement_rate", re.compile(r"政府采购\S*执行率")),
-    ("execution_rate", re.compile(r"执行率")),
-    ("control_rate", re.compile(r"控制率")),
-    ("completion_rate", re.compile(r"完成率")),
-    ("other", re.compile(r"提[升高]到|达到$")),
-    ("share", re.compile(r"占")),
-    ("decline", re.compile(r"下降|减少|降低|降幅|下调")),
-    ("growth", re.compile(r"增长|增加|提高|上升|提升|增幅")),
-    ("other", re.compile(r"率|比例|比率|满意度")),
-]
 _FORMULA = re.compile(r"([\d,.]+)\s*(亿元|万元|元)?\s*/\s*([\d,.]+)\s*(亿元|万元|元)?\s*\*\s*100%\s*=\s*$")
-_DEPARTMENT_WIDE = re.compile(r"部门|整体|总体")
-_CHANGE_LABEL = re.compile(r"增加|减少|增长|下降")
+_DEPARTMENT_WIDE = re.compile(alternation(terms("stated_rates", "department_wide")))
+_CHANGE_LABEL = re.compile(alternation(terms("stated_rates", "change_words")))
 _TOTAL_LABEL = re.compile(r"合计|总|全年|全部")
 _COUNT_SHARE = re.compile(r"(\d+)\s*个[^，。；]*?占[^，。；]*?(\d+)\s*个的\s*$")
 
 
-def _kind(window: str) -> str | None:
-    for kind, rx in _KINDS:
-        if rx.search(window):
-            return kind
-    return None
+_DENOMINATOR_PHASES = ("adjusted", "budget", "initial")
 
 
 def _yuan(num: str, unit: str | None) -> Decimal | None:
@@ -50,7 +36,7 @@ def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) ->
     start = m.start()
     prev_cut = max([d.end() for d in _DELIM.finditer(s.text, 0, start)] or [0])
     window = squash(s.text[prev_cut:start])
-    kind = _kind(window)
+    kind = rate_kind(window)
     if kind is None:
         return None
     value = to_decimal(m.group(1))
@@ -88,11 +74,13 @@ def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) ->
             fields["denominator_yuan"] = den.yuan
     elif kind == "execution_rate":
         executed = [x for x in before if x.phase in ("executed", "previous") and x.category is not None]
-        planned = [x for x in before if x.phase in ("adjusted", "budget", "initial") and x.category is not None]
+        # the denominator is the full-year budget the sentence names, the 年初 figure only when it names no other
+        planned = sorted((x for x in before if x.phase in _DENOMINATOR_PHASES and x.category is not None),
+                         key=lambda x: (_DENOMINATOR_PHASES.index(x.phase), -x.start))
         if executed:
             fields.update(numerator_yuan=executed[-1].yuan, subject=executed[-1].category)
         if planned:
-            fields["denominator_yuan"] = planned[-1].yuan
+            fields["denominator_yuan"] = planned[0].yuan
     if "subject" not in fields and kind == "execution_rate" and _DEPARTMENT_WIDE.search(window):
         fields["subject"] = "total"
     if "subject" not in fields:
@@ -100,13 +88,18 @@ def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) ->
     return replace(claim, **fields)
 
 
-def extract_claims(doc: Document, fiscal_year: int | None = None) -> list[Claim]:
-    """Every percentage a sentence states as a rate, share or change."""
+def extract_claims(doc: Document, fiscal_year: int | None = None, subject: str | None = None) -> list[Claim]:
+    """Every percentage a sentence states as a rate, share or change.
+
+    In the report about a project or fund (``subject``), a sentence about that project states the report's own
+    figures: its amounts are the total's.
+    """
     out: list[Claim] = []
     for s in sentences(doc):
         if "%" not in s.text:
             continue
-        ms = mentions(s, fiscal_year)
+        ms = [replace(x, category="total") if subject and x.project == subject and x.category is None else x
+              for x in mentions(s, fiscal_year)]
         local_from = 0
         for m in _PERCENT.finditer(s.text):
             c = _claim(s, m, ms, local_from)

@@ -14,8 +14,9 @@ from transforms.document import Document
 from transforms.extract.sentences import sentences
 from transforms.facts import Claim, Evidence
 from transforms.normalize.numbers import decimals_of, to_decimal
+from transforms.normalize.units import tally_units
 
-_UNIT = r"万人次|万人|万户|人次|人|家|个|项|批次|名|种|户"
+_UNIT = tally_units()
 _TOTAL = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT})\s*[（(]?\s*[，,]?\s*其中\s*[：:]?")
 _PART = re.compile(rf"^([^\d%]*?)\s*(\d+(?:\.\d+)?)\s*({_UNIT})")
 _LABEL_CUT = re.compile(r"[，,；;。：:、]")

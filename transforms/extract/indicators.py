@@ -14,28 +14,22 @@ from decimal import Decimal
 from transforms.document import Cell, Document, Table
 from transforms.extract.catalogue import match_indicator
 from transforms.extract.indicator_sentences import sentence_indicators
+from transforms.extract.rate_kinds import names_execution_rate
 from transforms.extract.tablegrid import FUNDS_TOTAL, number_cell, repaired_rows, text_of
 from transforms.facts import Evidence, Indicator, ScoreLine
+from transforms.normalize.levels import family_of, group_labels, is_standard_level1, level1_pattern, level2_pattern
 from transforms.normalize.measures import parse_measure
-from transforms.readers.columns import label_role
+from transforms.normalize.units import operator_alternation, suffix_operators
+from transforms.readers.columns import label_role, vocabulary
+from transforms.vocabulary import alternation
 
 _WEIGHT_PAREN = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
-_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|决策|过程|投入|管理|效果|履职效能|产出指标|效益指标|满意度指标)(?:指标)?$")
-_LEVEL2 = re.compile(
-    r"^(?:(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续发展|服务对象满意度|满意度)指标"
-    r"|产出(?:数量|质量|时效|成本)|(?:经济|社会|生态)效益|可持续影响?)$"
-)
-_FAMILY = [
-    (re.compile(r"^(?:数量|质量|时效|成本|产出)"), "产出指标"),
-    (re.compile(r"^(?:经济|社会|生态|可持续)"), "效益指标"),
-    (re.compile(r"满意度"), "满意度指标"),
-]
-_STANDARD_LEVEL1 = re.compile(r"^(?:产出|效益|满意度)")
-_TOTAL = re.compile(r"^总分$|^合计$|^总计$")
-_HEADER = re.compile(r"三级指标|^指标名称$")
-_OPS = re.compile(r"[≥≤<>=＞＜]|不低于|不高于|不少于|不超过|以上|以下|以内")
+_LEVEL1 = level1_pattern()
+_LEVEL2 = level2_pattern()
+_OPS = re.compile(f"{operator_alternation()}|{alternation(w for w, _ in suffix_operators())}")
 _ASCII_DIGIT = re.compile(r"[0-9]")
-_LABEL_ONLY = re.compile(r"^绩效指标$|^年度总体目标$")
+_LABEL_ONLY = group_labels()
+_TOTALS = vocabulary().totals
 
 
 @dataclass
@@ -61,19 +55,18 @@ def _clean_level(text: str) -> tuple[str, Decimal | None]:
     return _WEIGHT_PAREN.sub("", text).strip(), weight
 
 
+def _names_indicator(header: str) -> bool:
+    """True for the header of the indicator names' column (三级指标, 指标名称)."""
+    role = label_role(header) if header else None
+    return role is not None and role[0] == "indicator"
+
+
 def _value_like(text: str) -> bool:
     if len(text) > 20:
         return False
     if _ASCII_DIGIT.search(text) or _OPS.search(text):
         return True
     return len(text) <= 8
-
-
-def _family(level2: str) -> str | None:
-    for rx, name in _FAMILY:
-        if rx.search(level2):
-            return name
-    return None
 
 
 class _State:
@@ -87,7 +80,7 @@ def extract_table_indicators(table: Table, owner: str) -> IndicatorTable:
     out = IndicatorTable()
     rows = repaired_rows(table)
     texts_rows = [[text_of(c) for c in r] for r in rows]
-    header_at = next((i for i, r in enumerate(texts_rows) if any(_HEADER.search(t) for t in r)), None)
+    header_at = next((i for i, r in enumerate(texts_rows) if any(_names_indicator(t) for t in r)), None)
     _budget_row_indicator(rows, texts_rows, header_at, owner, out)
     if header_at is None:
         return out
@@ -95,7 +88,7 @@ def extract_table_indicators(table: Table, owner: str) -> IndicatorTable:
     roles = _header_roles(_header_texts(texts_rows, header_at))
     state = _State()
     for row, texts in zip(rows[header_at + 1:], texts_rows[header_at + 1:], strict=True):
-        by_name = roles is not None and not any(_TOTAL.match(t) for t in texts)
+        by_name = roles is not None and not any(t in _TOTALS for t in texts)
         if not (by_name and _read_by_header(row, texts, roles or {}, owner, state, out)):
             _read_row(row, texts, level1_col, owner, state, out)
     return out
@@ -226,7 +219,7 @@ def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, st
         return
     raw = " | ".join(t for _, t in cells)
     evidence = Evidence(row[cells[0][0]].locator, raw)
-    if any(_TOTAL.match(t) for _, t in cells):
+    if any(t in _TOTALS for _, t in cells):
         nums = [n for _, t in cells if (n := number_cell(t)) is not None]
         head, weight = _clean_level(cells[0][1])
         if _LEVEL1.match(head) and len(cells) > 1 and number_cell(cells[1][1]) is not None:
@@ -248,7 +241,7 @@ def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, st
         nxt = number_cell(prefix[idx + 1][1]) if idx + 1 < len(prefix) else None
         head, paren_weight = _clean_level(t)
         later_names = sum(1 for _, x in prefix[idx + 1:] if number_cell(x) is None)
-        if _LABEL_ONLY.match(head) or number_cell(t) is not None:
+        if head in _LABEL_ONLY or number_cell(t) is not None:
             idx += 1
             continue
         is_l2 = bool(_LEVEL2.match(head)) and paren_weight is None and not (_LEVEL1.match(head) and nxt is not None)
@@ -259,8 +252,8 @@ def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, st
                 out.scores.append(ScoreLine("level1", head, evidence, weight=weight, owner=owner))
         elif is_l2 or (nxt is not None and later_names >= 1):
             state.level2 = head
-            if state.level1 is None or not _STANDARD_LEVEL1.match(state.level1):
-                fam = _family(head) if is_l2 else None
+            if state.level1 is None or not is_standard_level1(state.level1):
+                fam = family_of(head) if is_l2 else None
                 if fam:
                     state.level1 = fam
             if nxt is not None:
@@ -309,4 +302,17 @@ def extract_indicators(doc: Document) -> tuple[list[Indicator], list[ScoreLine]]
         scores.extend(it.scores)
     if not indicators:  # a narrative report states its indicators one to a sentence
         indicators = sentence_indicators(doc)
-    return indicators, scores
+    return _execution_rows_apart(indicators, scores)
+
+
+def _execution_rows_apart(indicators: list[Indicator], scores: list[ScoreLine]
+                          ) -> tuple[list[Indicator], list[ScoreLine]]:
+    """The scored 预算执行率 row of a funding block or a table's head is a score line (level ``execution``), not an
+    indicator: it has no level of the framework and measures the money, not the work."""
+    kept: list[Indicator] = []
+    for i in indicators:
+        if i.level1 is None and i.level2 is None and names_execution_rate(i.level3):
+            scores.append(ScoreLine("execution", i.level3, i.evidence, weight=i.weight, score=i.score, owner=i.owner))
+        else:
+            kept.append(i)
+    return kept, scores

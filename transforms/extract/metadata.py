@@ -15,12 +15,30 @@ from transforms.extract.unit_name import find_unit
 from transforms.facts import Evidence, ReportMeta
 from transforms.normalize.numbers import to_decimal
 from transforms.notices import notice
+from transforms.vocabulary import alternation, terms
 
 _TITLE_YEAR = re.compile(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?")
 _YEAR = re.compile(r"(20\d{2})\s*年(度)?")
-_PREPARER = re.compile(r"(?:填报人|填表人|联系人)\s*[:：]\s*([\u4e00-\u9fff]{2,4})")
+_PREPARER = re.compile(
+    rf"(?:{alternation(terms('organisations', 'preparer_labels'))})\s*[:：]\s*([\u4e00-\u9fff]{{2,4}})")
 _PHONE = re.compile(r"(?:联系电话|电话)\s*[:：]\s*([\d\-－ ]{7,20}\d)")
-_MONEY_WORDS = re.compile(r"决算|预算|支出|收入|执行|结转|经费|资金")
+_MONEY_WORDS = re.compile(alternation(terms("budget", "money_words")))
+
+
+def _about_money(text: str, year: re.Match[str]) -> bool:
+    """True when a year is named with money words beside it (2021年决算, 2021年度预算资金)."""
+    return bool(_MONEY_WORDS.search(text[max(0, year.start() - 12): year.end() + 20]))
+
+
+def money_year(text: str) -> int | None:
+    """The first year a text names with money words beside it."""
+    return next((int(m.group(1)) for m in _YEAR.finditer(text) if _about_money(text, m)), None)
+
+
+def preparer_in_text(text: str) -> str | None:
+    """The preparer a labelled line names (填报人：张三)."""
+    m = _PREPARER.search(text)
+    return m.group(1) if m else None
 
 
 def _blocks_text(doc: Document) -> list[tuple[Block, str]]:
@@ -85,11 +103,8 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
     if grade:
         evidence.append(("grade", Evidence(grade.locator, grade.raw)))
 
-    preparer = None
     phone = None
-    m = _PREPARER.search(full)
-    if m:
-        preparer = m.group(1)
+    preparer = preparer_in_text(full)
     m = _PHONE.search(full)
     if m:
         phone = m.group(1).replace(" ", "")
@@ -137,8 +152,7 @@ def _body_year(items: list[tuple[Block, str]], title_idx: int, filing: date | No
             y = int(m.group(1))
             if filing is not None and y > filing.year:
                 continue
-            window = t[max(0, m.start() - 12): m.end() + 20]
-            counts[y] += 2 if _MONEY_WORDS.search(window) else 1
+            counts[y] += 2 if _about_money(t, m) else 1
     if not counts:
         return None, None
     if filing is not None:

@@ -34,7 +34,7 @@ _ROLE_FIELDS = {"rate": "rate", "score": "score"}
 _UNIT_LABEL = re.compile(rf"^(?:{alternation(terms('organisations', 'labels'))})$")
 _SENTENCE = re.compile(
     r"年初预算(?:金额|数)?\s*(?P<initial>[\d,.]+)\s*(?P<u1>万元|元).{0,6}?调整后预算(?:金额|数)?\s*(?P<full>[\d,.]+)\s*"
-    r"(?P<u2>万元|元).{0,6}?(?:年度本级支出|全年支出|实际支出|支出)\s*(?P<exec>[\d,.]+)\s*(?P<u3>万元|元)"
+    r"(?P<u2>万元|元).{0,6}?[\u4e00-\u9fff]{0,4}支出\s*(?P<exec>[\d,.]+)\s*(?P<u3>万元|元)"
 )
 _SENTENCE_RATE = re.compile(r"执行率(?:为|达)?\s*(\d+(?:\.\d+)?)\s*%")
 _SENTENCE_SCORE = re.compile(r"项目绩效自评\s*(\d+(?:\.\d+)?)\s*分")

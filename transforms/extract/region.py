@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from transforms.notices import notice
+from transforms.vocabulary import alternation, entries, terms
 
 _MUNICIPALITIES = {"11", "12", "31", "50"}
+_PLACEHOLDERS = frozenset(terms("regions", "placeholders"))
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def gazetteer() -> dict[str, Division]:
             level = "prefecture"
         else:
             level = "county"
-        if row["name"] in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
+        if row["name"] in _PLACEHOLDERS:
             continue
         out[code] = Division(code, row["name"], level)
     return out
@@ -73,14 +76,39 @@ def _by_name() -> dict[str, tuple[Division, ...]]:
     idx: dict[str, list[Division]] = {}
     for d in gazetteer().values():
         idx.setdefault(d.name, []).append(d)
+    # short forms of provinces and autonomous prefectures (广西, 红河州), unless a place of that name exists
+    for d in list(gazetteer().values()):
+        short = short_name(d.name)
+        # a prefecture's short form only when it is an autonomous prefecture's (承德市 is not called 承德 here:
+        # two-character place names are too often other words)
+        if d.level == "prefecture" and short == _without_suffix(d.name):
+            continue
+        if short != d.name and len(short) >= 2 and d.level != "county" and short not in idx:
+            idx.setdefault(short, []).append(d)
     return {k: tuple(v) for k, v in idx.items()}
 
 
-def _short(name: str) -> str:
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+def short_name(name: str) -> str:
+    """The short form a province or an autonomous prefecture goes by (广西, 重庆, 红河州); others as they are."""
+    for suffix in terms("regions", "province_suffixes"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
+    for e in entries("regions", "prefecture_suffixes"):
+        if name.endswith(e["term"]):
+            place = name[: -len(e["term"])]
+            m = re.search(f"(?:{_peoples()})+$", place)
+            return (place[: m.start()] if m and m.start() >= 2 else place) + str(e["short"])
     return name
+
+
+def _without_suffix(name: str) -> str:
+    return next((name[: -len(x)] for x in terms("regions", "province_suffixes") if name.endswith(x)), name)
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> str:
+    return alternation(w for e in entries("regions", "peoples") for w in e["words"])
+
 
 
 def _mentions(text: str) -> list[Division]:
@@ -163,7 +191,7 @@ def _by_context(cands: list[Division], context: str) -> list[Division]:
         for code in {d.province_code, d.prefecture_code}:
             parent = g.get(code)
             if parent and parent.code != d.code:
-                score += context.count(parent.name) * 2 + context.count(_short(parent.name))
+                score += context.count(parent.name) * 2 + context.count(short_name(parent.name))
         scores.append((score, d))
     best = max(s for s, _ in scores)
     if best == 0:

@@ -30,6 +30,7 @@ class Found:
 @dataclass(frozen=True)
 class _Patterns:
     score: re.Pattern[str]
+    weak_score: re.Pattern[str]
     grade: re.Pattern[str]
     part: re.Pattern[str]
     project: re.Pattern[str]
@@ -37,15 +38,23 @@ class _Patterns:
     total_row: re.Pattern[str]
 
 
+def _score_pattern(phrases: str, leads: str | None) -> re.Pattern[str]:
+    # 自评得分为96.5分 | 自评总分：92分 | 自评总分（分）96 | 经综合评价，得分为92分
+    lead = rf"|(?:{leads})[^。；]{{0,40}}?得分" if leads else ""
+    return re.compile(rf"(?:(?:{phrases}){lead})"
+                      rf"\s*(?:(?:为|是|达到|[:：])?\s*{_NUM}\s*分|[（(]分[)）]\s*[:：]?\s*{_NUM}"
+                      rf"|[:：]\s*{_NUM}(?![\d.%]))")
+
+
 @cache
 def _patterns() -> _Patterns:
-    phrases = alternation(terms("scores", "total_score"))
+    strong = [e["term"] for e in entries("scores", "total_score") if not e.get("weak")]
+    weak = [e["term"] for e in entries("scores", "total_score") if e.get("weak")]
     words = alternation(terms("scores", "grades"))
     tails = alternation(terms("scores", "grade_tails"))
     return _Patterns(
-        # 自评得分为96.5分 | 自评总分：92分 | 自评总分（分）96
-        score=re.compile(rf"(?:(?:{phrases})|(?:{alternation(terms('scores', 'score_leads'))})[^。；]{{0,40}}?得分)"
-                         rf"\s*(?:(?:为|是|达到|[:：])?\s*{_NUM}\s*分|[（(]分[)）]\s*[:：]?\s*{_NUM})"),
+        score=_score_pattern(alternation(strong), None),
+        weak_score=_score_pattern(alternation(weak), alternation(terms("scores", "score_leads"))),
         # 评价等级为“优” | 自评等级：良好 | 评价结果为“优”等次; not the legend 优秀（90（含）-100分）
         grade=re.compile(
             rf"(?:{alternation(terms('scores', 'grade_phrases'))})\s*(?:为|是|[:：])?\s*[{_QUOTES_OPEN}]?"
@@ -82,7 +91,7 @@ def grade_bands() -> list[tuple[str, str, Decimal]]:
 def score_in_text(text: str, kind: str = "department") -> Decimal | None:
     """The total score a sentence states, unless it states a part's (or, in a department's report, a project's)."""
     m = _score_match(fold_chars(text), kind)
-    return to_decimal(m.group(1) or m.group(2)) if m else None
+    return to_decimal(m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 def grade_in_text(text: str) -> str | None:
@@ -91,9 +100,16 @@ def grade_in_text(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _score_match(text: str, kind: str) -> re.Match[str] | None:
+def _score_match(text: str, kind: str, weak: bool = True) -> re.Match[str] | None:
+    """The first phrase stating the total; a weak phrase (综合得分) only when no other phrase is in ``text``."""
     p = _patterns()
-    for m in p.score.finditer(text):
+    found = _first_total(p.score, text, kind)
+    return found or (_first_total(p.weak_score, text, kind) if weak else None)
+
+
+def _first_total(pattern: re.Pattern[str], text: str, kind: str) -> re.Match[str] | None:
+    p = _patterns()
+    for m in pattern.finditer(text):
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
         sentence = text[start:m.end()]
         if p.part.search(sentence):
@@ -105,13 +121,15 @@ def _score_match(text: str, kind: str) -> re.Match[str] | None:
 
 
 def find_score(blocks: list[Block], kind: str) -> Found | None:
-    """The total score: the first sentence stating it, else the 总分 row of a scoring table."""
-    for b in blocks:
-        if b.kind == "table":
-            continue
-        m = _score_match(fold_chars(b.text), kind)
-        if m:
-            return Found(m.group(1) or m.group(2), b.locator, m.group(0))
+    """The total score: the first sentence stating it (a strong phrase anywhere before a weak one), else the 总分
+    row of a scoring table."""
+    prose = [b for b in blocks if b.kind != "table"]
+    for weak in (False, True):
+        for b in prose:
+            text = fold_chars(b.text)
+            m = _first_total(_patterns().weak_score if weak else _patterns().score, text, kind)
+            if m:
+                return Found(m.group(1) or m.group(2) or m.group(3), b.locator, m.group(0))
     return _table_total(blocks)
 
 

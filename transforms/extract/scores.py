@@ -8,9 +8,9 @@ from decimal import Decimal
 from transforms.document import Document
 from transforms.extract.sentences import sentences
 from transforms.facts import Evidence, ReportMeta, ScoreLine
+from transforms.normalize.levels import level2_ending, numbered_level
 from transforms.normalize.numbers import to_decimal
 
-_LEVELS = {"一": "level1", "二": "level2", "三": "level3"}
 _NUM = r"(\d+(?:\.\d+)?)"
 _SUB_SCORE = re.compile(
     r"(?P<name>[^（(。；;，,\d]{2,30}?)\s*[（(]\s*该\s*(?P<lvl>[一二三])\s*级指标\s*满分\s*" + _NUM
@@ -20,12 +20,17 @@ _SCORE_PAIR = re.compile(
     r"(?P<name>[^（(。；;，,\d]{2,30}?)\s*[（(]\s*指标分数\s*" + _NUM
     + r"\s*分\s*[，,;；]?\s*实际得分\s*" + _NUM + r"\s*分"
 )
-_LEVEL2_NAME = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续(?:影响|发展)|满意度)指标$")
 _NUMBERING = re.compile(r"^[\s\d.、①-⑳()（）一二三四五六七八九十]+")
 
 
 def _name(raw: str) -> str:
     return _NUMBERING.sub("", raw).strip(" *")
+
+
+def sub_score_level(text: str) -> str | None:
+    """The level of the sub-score a sentence states: 数量指标（该二级指标满分20分，自评得分为20分） -> level2."""
+    m = _SUB_SCORE.search(text)
+    return numbered_level(m["lvl"]) if m else None
 
 
 def sentence_scores(doc: Document) -> list[ScoreLine]:
@@ -34,7 +39,8 @@ def sentence_scores(doc: Document) -> list[ScoreLine]:
     seen: set[tuple[str, str, Decimal | None, Decimal | None]] = set()
     for s in sentences(doc):
         for m in _SUB_SCORE.finditer(s.text):
-            line = ScoreLine(_LEVELS[m["lvl"]], _name(m["name"]), Evidence(s.block.locator, m.group(0)),
+            level = numbered_level(m["lvl"]) or "level3"
+            line = ScoreLine(level, _name(m["name"]), Evidence(s.block.locator, m.group(0)),
                              weight=to_decimal(m.group(3)), score=to_decimal(m.group(4)))
             key = (line.level, line.name, line.weight, line.score)
             if key not in seen:
@@ -42,7 +48,7 @@ def sentence_scores(doc: Document) -> list[ScoreLine]:
                 out.append(line)
         for m in _SCORE_PAIR.finditer(s.text):
             name = _name(m["name"])
-            level = "level2" if _LEVEL2_NAME.search(name) else "level1"
+            level = "level2" if level2_ending().search(name) else "level1"
             out.append(ScoreLine(level, name, Evidence(s.block.locator, m.group(0)),
                                  weight=to_decimal(m.group(2)), score=to_decimal(m.group(3))))
     return out

@@ -12,6 +12,7 @@ from transforms.extract.categories import category_of, names_change_or_rate, pha
 from transforms.facts import BudgetLine, Evidence
 from transforms.normalize.numbers import scale_amount, to_decimal
 from transforms.normalize.text import fold_chars
+from transforms.vocabulary import alternation, entries, terms
 
 _AMOUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)")
 _DELIM = re.compile(r"[，,；;：:≥≤<>=]|其中")
@@ -21,17 +22,19 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _PROJECT_SENTENCE = re.compile(r"该项目|项目绩效自评")
 _BUDGET_SUFFIX = re.compile(r"(?:支出|经费)预算$")
 # a label that names only a phase: in a sentence about one category or project it keeps that subject
-_PHASE_ONLY = re.compile(r"^(?:全年|年度|调整后|年中调整后)?预算(?:数)?$|^(?:全年)?执行(?:数)?$|^实际支出$|^决算数?$")
+_PHASE_ONLY = re.compile(rf"^(?:{'|'.join(p for e in entries('budget', 'phase_only') for p in e['patterns'])})$")
 # the unit's own budget, named by its year or how the unit calls itself: 2021年本校年初预算, 本局全年预算数
 # (without either, as under a project's heading, the subject is not known)
 _SELF = r"(?:(?:本|我)(?!级)[\u4e00-\u9fff]{1,3}?|部门|单位)"  # 本级 is a level of government, not the unit
-_OWN_BUDGET = re.compile(rf"^(?:20\d{{2}}年度?{_SELF}?|{_SELF})(?:年初|全年|调整后)?(?:预算|批复)(?:批复|数|金额)?为?$")
+_OWN = re.compile(rf"^(?:20\d{{2}}年度?{_SELF}?|{_SELF})(?P<rest>\S{{2,8}}?)为?$")
+_OWN_PHASES = {"initial", "adjusted", "budget"}
 # the funds a fund or project report is about, when a sentence names them without a category
-_FUNDS = re.compile(r"^下达(?:资金)?$|^安排资金$")
+_FUNDS = re.compile(rf"^(?:{'|'.join(p for e in entries('budget', 'funds_received') for p in e['patterns'])})$")
 # words that point at a subject rather than name it (该项目, 本级, 全部资金)
-_REFERENCE = re.compile(r"^(?:该|本|我|其|此|各|全|上述|以上|项目$|资金$)")
+_REFERENCE = re.compile(rf"^(?:{'|'.join(p for e in entries('budget', 'references') for p in e['patterns'])})")
 # a sentence that opens with a name and a phase word is about that project: 校舍维修改造年初预算…, …下达资金…
-_NAMED = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()“”A-Za-z]{2,30}?)(?:年初预算|全年预算|下达资金|预算安排|安排资金)")
+_NAMED = re.compile(rf"^(?P<name>[\u4e00-\u9fff（）()“”A-Za-z]{{2,30}}?)"
+                    rf"(?:{alternation(terms('budget', 'project_openers'))})")
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
         if _FUNDS.search(label):
             phase = "adjusted"
             cat = None if project else (cat or "total")
-        if cat is None and not project and not out and _OWN_BUDGET.match(label):
+        if cat is None and not project and not out and _own_budget(label):
             cat = "total"
         if out and _PHASE_ONLY.match(label) and out[-1].category is not None:
             cat = out[-1].category  # 基本支出年初预算…，全年预算…: still 基本支出
@@ -109,7 +112,8 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
             cat, phase = "total", "executed"  # 收入…、支出…: the year's income and its spending
         if phase is None or (phase == "budget" and _BUDGET_SUFFIX.search(label.rstrip("数为"))):
             phase = first_phase or phase
-        if first_phase is None and phase not in (None, "budget"):
+        # 上年结转… opens many sentences: last year's figure does not make the later ones last year's
+        if first_phase is None and phase not in (None, "budget", "previous"):
             first_phase = phase
         if fiscal_year is not None:
             years = [int(y) for y in _YEAR.findall(sentence.before + text[: m.start()])]
@@ -119,6 +123,12 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
                            phase or "executed", project))
         prev_end = m.end()
     return out
+
+
+def _own_budget(label: str) -> bool:
+    """True when a label names the unit's own budget (2021年本校年初预算, 本局全年预算数) and no category."""
+    m = _OWN.match(label)
+    return bool(m) and category_of(m["rest"]) is None and phase_of(m["rest"]) in _OWN_PHASES
 
 
 def sentence_project(text: str) -> str | None:

@@ -15,6 +15,7 @@ from transforms.vocabulary import alternation, terms
 _NAME_CHARS = r"[\u4e00-\u9fff（）()·]"
 # a lone line names a unit only near the top (under the title) or the end (the signature)
 _TOP_BLOCKS, _END_BLOCKS = 12, 10
+_CODE = r"(?:\d{3,9}\s*[-—－]|[\[【]\d{1,9}[\]】])"  # 219001-, [155]: a code before the name (organisations.yaml)
 _TRAILING_DATE = re.compile(r"\s*(?:20\d{2}|二[〇零]\S{2})[\d〇零一二三四五六七八九十年月日.\-/\s]*$")
 
 
@@ -41,7 +42,7 @@ class _Patterns:
 
 def _labelled(labels: tuple[str, ...]) -> re.Pattern[str]:
     # a label opens the line or follows a separator, so 部门 does not match inside 主管部门
-    return re.compile(rf"(?:^|[\s|，,；;])(?:{alternation(labels)})\s*[:：]\s*(?:{_stamps()})?\s*"
+    return re.compile(rf"(?:^|[\s|，,；;])(?:{alternation(labels)})\s*[:：]\s*(?:{_stamps()})?\s*{_CODE}?\s*"
                       rf"({_NAME_CHARS}{{2,40}})")
 
 

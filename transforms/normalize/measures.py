@@ -12,24 +12,15 @@ from decimal import Decimal
 from transforms.facts import Measure
 from transforms.normalize.numbers import to_decimal
 from transforms.normalize.text import fold_chars, squash
-from transforms.normalize.units import leading_unit, normalize_unit
+from transforms.normalize.units import leading_unit, normalize_unit, operators, suffix_operators
 
-_OPS = [
-    (re.compile(r"^(?:≥|>=|＞=|大于或?等于|不低于|不少于|不小于|至少)"), ">="),
-    (re.compile(r"^(?:≤|<=|＜=|小于或?等于|不高于|不超过|不多于|不大于|最多|控制在)"), "<="),
-    (re.compile(r"^(?:>|＞|大于|高于|超过|多于)"), ">"),
-    (re.compile(r"^(?:<|＜|小于|低于|少于)"), "<"),
-    (re.compile(r"^(?:=|＝|等于)"), "="),
-]
-_SUFFIX_OPS = [(re.compile(r"(?:以上|及以上)$"), ">="), (re.compile(r"(?:以下|及以下|以内)$"), "<=")]
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 
 
 def _op_prefix(text: str) -> tuple[str | None, str]:
-    for rx, op in _OPS:
-        m = rx.match(text)
-        if m:
-            return op, text[m.end():]
+    for word, op in operators():
+        if text.startswith(word):
+            return op, text[len(word):]
     return None, text
 
 
@@ -40,10 +31,9 @@ def parse_measure(raw: str) -> Measure | None:
         return None
     op, rest = _op_prefix(text)
     suffix_op = None
-    for rx, sop in _SUFFIX_OPS:
-        m = rx.search(rest)
-        if m:
-            suffix_op, rest = sop, rest[: m.start()]
+    for word, sop in suffix_operators():
+        if rest.endswith(word):
+            suffix_op, rest = sop, rest[: -len(word)]
             break
     m = _NUMBER.match(rest)
     if m:

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from transforms.normalize.text import fold_chars
+from transforms.normalize.units import MONEY_ALTERNATION, money_scale, normalize_unit
 
-MONEY_UNITS_CSV = Path(__file__).resolve().parents[1] / "money_units.csv"
-
-
-def _scale() -> dict[str, Decimal]:
-    """Yuan per printed money unit: the one table the extractors and the rules' SQL (dq_unit_scale) share."""
-    with MONEY_UNITS_CSV.open(encoding="utf-8") as fh:
-        return {row["unit"]: Decimal(row["yuan"]) for row in csv.DictReader(fh)}
-
-
-UNIT_SCALE: dict[str, Decimal] = _scale()
+UNIT_SCALE: dict[str, Decimal] = money_scale()
 
 _NUM = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(_NUM)
-_AMOUNT_RE = re.compile(rf"({_NUM})\s*(亿元|万元|千元|百万元|元|亿|万)")
+_AMOUNT_RE = re.compile(rf"({_NUM})\s*({MONEY_ALTERNATION})")
 _PERCENT_RE = re.compile(rf"({_NUM})\s*[%％]")
 _CN_NUM = re.compile(r"^[零〇一二两三四五六七八九十百千万亿点]+$")
 
@@ -81,7 +71,7 @@ def parse_amount(text: str, default_unit: str | None = None) -> Amount | None:
         if n is None:
             return None
         unit = m.group(2)
-        unit = {"万": "万元", "亿": "亿元"}.get(unit, unit)
+        unit = normalize_unit(unit)
         return Amount(scale_amount(n, unit), unit, m.group(0))
     if default_unit:
         stripped = t.replace(" ", "")

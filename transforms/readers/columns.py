@@ -13,7 +13,10 @@ from pathlib import Path
 
 import yaml
 
+from transforms.normalize.levels import level1_names, level2_names
 from transforms.normalize.text import fold_chars
+from transforms.normalize.units import operator_alternation
+from transforms.vocabulary import terms
 
 VOCABULARY = Path(__file__).with_name("table_vocabulary.yaml")
 _SUFFIX = r"(?:[（(][^（()）]{1,10}[)）])?"
@@ -22,11 +25,11 @@ _SCORE = re.compile(r"^\d+(?:\.\d+)?分?$")
 _PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*%$")
 _DASH = re.compile(r"^[-—–/／―]+$|^无$")
 _SEQ = re.compile(r"^\d{1,3}$|^[（(]?[一二三四五六七八九十]{1,3}[)）、]?$")
-_OPS = re.compile(r"^(?:[≥≤<>=＞＜]|>=|<=|不低于|不高于|不少于|不超过|低于|高于|达到|大于|小于)")
+_OPS = re.compile(rf"^(?:{operator_alternation()})")
 _HAS_DIGIT = re.compile(r"\d")
 _WEIGHT_SUFFIX = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]")  # 产出指标（60分）
 _NAME_VALUE = re.compile(
-    r"^(.*[\u4e00-\u9fff）)])((?:[≥≤<>=＞＜]|不低于|不高于|不少于|不超过)\S*|\d+(?:\.\d+)?[^\d\s]{0,6})$")
+    rf"^(.*[\u4e00-\u9fff）)])((?:{operator_alternation()})\S*|\d+(?:\.\d+)?[^\d\s]{{0,6}})$")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ def vocabulary() -> Vocabulary:
     raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
     roles = tuple((role, spec["kind"], re.compile(rf"^(?:{'|'.join(spec['labels'])}){_SUFFIX}$"))
                   for role, spec in raw["columns"].items())
-    level1, level2, totals = frozenset(raw["level1"]), frozenset(raw["level2"]), frozenset(raw["totals"])
+    level1, level2 = level1_names(tables=True), level2_names()
+    totals = frozenset(terms("budget", "total_rows") + terms("scores", "total_rows"))
     heads = tuple(sorted(level1 | level2 | totals, key=len, reverse=True))
     qualitative = tuple(sorted(raw["qualitative"], key=len, reverse=True))
     return Vocabulary(roles, level1, level2, totals, heads, qualitative)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
+from transforms.vocabulary import alternation, terms
+
 _SENTENCE_END = tuple("。！？；：:;!?」』”）)】>|")
 _LIST_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[、．]|\.(?!\d))|[①-⑳]|附件|说明|填表人)"
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[、．]|\.(?!\d))|[①-⑳]|"
+    rf"{alternation(terms('report_titles', 'item_openers'))})"
 )
 
 _LABEL = re.compile(r"^\s*[\u4e00-\u9fff（）()]{2,12}\s*[:：]")
-_TITLE = re.compile(r"报告|自评表|评价表|^附件")
+_TITLE = re.compile(alternation(terms("report_titles", "title_words")))
 _HEADING_NUM = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)"
 )

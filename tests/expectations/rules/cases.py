@@ -70,9 +70,9 @@ CASES: dict[str, tuple[Case, Case]] = {
         Case((S("total", "总分", "100", "96"),), report={"self_eval_score": D(96)})),
     # a project report: the indicator table's 总分 weighs 90, the funding block's 预算执行率 the other 10
     "consistency_total_score:project": (
-        Case((S("total", "总分", "90", "89"), I("预算执行率", weight="10", score="8.82")),
+        Case((S("total", "总分", "90", "89"), S("execution", "预算执行率", "10", "8.82")),
              report={"self_eval_score": D("98.82")}),
-        Case((S("total", "总分", "90", "89"), I("预算执行率", weight="10", score="9.82")),
+        Case((S("total", "总分", "90", "89"), S("execution", "预算执行率", "10", "9.82")),
              report={"self_eval_score": D("98.82")})),
     "consistency_year_of_figure": (
         Case((B("total", "previous", "3122.18", source="sentence"), B("total", "adjusted", "3122.18"))),
@@ -165,6 +165,12 @@ CASES: dict[str, tuple[Case, Case]] = {
     "scores_indicators_sum_total": (
         Case((S("total", "总分", "100", "96"), I("甲", "50", "48"), I("乙", "50", "47"))),
         Case((S("total", "总分", "100", "96"), I("甲", "50", "48"), I("乙", "50", "48")))),
+    # the scored 预算执行率 row is no indicator but counts towards the table's total
+    "scores_indicators_sum_total:execution": (
+        Case((S("total", "总分", "100", "96"), S("execution", "预算执行率", "10", "9"), I("甲", "40", "40"),
+              I("乙", "50", "48"))),
+        Case((S("total", "总分", "100", "96"), S("execution", "预算执行率", "10", "8"), I("甲", "40", "40"),
+              I("乙", "50", "48")))),
     "scores_over_weight": (
         Case((I("参保率", "5", "6"),)),
         Case((I("参保率", "5", "5"),))),

@@ -103,9 +103,10 @@ def test_truth_is_what_the_text_states(corpus: Path) -> None:
                 f"{Decimal(yuan):.2f}" in flat, (t["file"], cat, yuan)
         for ind in t["indicators"]:
             for key in ("level3", "target", "actual"):
-                # the funding block's scored row (分值 | 执行率 | 得分) is the indicator 预算执行率 by name
-                funding_row = key == "level3" and ind[key] == "预算执行率" and "执行率" in text
-                assert ind[key] in text or funding_row, (t["file"], ind)
+                assert ind[key] in text, (t["file"], ind)
+            assert ind["level3"] != "预算执行率", "the scored execution row is a score line, not an indicator"
+        for row in t["execution_scores"]:  # the funding block's 分值 | 执行率 | 得分 or its sentence
+            assert "执行率" in text and row["score"] in text, (t["file"], row)
         for p in t["projects"]:
             assert p["name"] in text and _printed(p["executed"], m["money_unit"]) in flat
         checked += 1
@@ -140,11 +141,11 @@ def test_clean_reports_add_up(tmp_path: Path) -> None:
             assert rows[("opening_carryover", "executed")] + rows[("income", "executed")] - spent == \
                 rows[("closing_carryover", "executed")]
         if m["score"] and t["indicators"] and t["layout"] != "excerpt":
-            total = sum(Decimal(i["score"]) for i in t["indicators"])
-            weights = sum(Decimal(i["weight"]) for i in t["indicators"])
-            assert weights in (Decimal(100), Decimal(90))
-            rest = Decimal(m["score"]) - total  # the funding row's execution score, where the table has one
-            assert rest == 0 if weights == 100 else 0 <= rest <= 10
+            rows = t["indicators"] + t["execution_scores"]  # the scored 预算执行率 row counts towards the total
+            total = sum(Decimal(i["score"]) for i in rows)
+            weights = sum(Decimal(i["weight"]) for i in rows)
+            assert weights == Decimal(100), (t["file"], weights)
+            assert total == Decimal(m["score"]), (t["file"], total, m["score"])
             for i in t["indicators"]:
                 assert Decimal(i["score"]) <= Decimal(i["weight"])
         if m["score"] and m["grade"]:

@@ -12,16 +12,40 @@ from typing import Any
 
 import pytest
 
+from transforms.extract import budget, claims, projects, region, sentences
+from transforms.extract.categories import category_of, phase_of
 from transforms.extract.filing_date import date_in_text
+from transforms.extract.metadata import money_year, preparer_in_text
+from transforms.extract.rate_kinds import rate_kind
 from transforms.extract.report_kind import kind_of_title, report_kind, subject_of_title
 from transforms.extract.report_score import grade_in_text, score_in_row, score_in_text
+from transforms.extract.scores import sub_score_level
 from transforms.extract.unit_name import as_unit, unit_in_line, unit_in_title
+from transforms.normalize.levels import group_labels
+from transforms.normalize.measures import parse_measure
+from transforms.normalize.numbers import parse_amount
+from transforms.readers import paragraphs
+from transforms.readers.columns import value_shape
 from transforms.vocabulary import concepts, entries, load
 
 
 def _date(text: str) -> str | None:
     d = date_in_text(text)
     return d.isoformat() if d else None
+
+
+def _flag(found: object, means: str) -> str | None:
+    return means if found else None
+
+
+def _unit(text: str) -> str | None:
+    m = parse_measure(text)
+    return m.unit if m else None
+
+
+def _op(text: str) -> str | None:
+    m = parse_measure(text)
+    return m.op if m else None
 
 
 def _score(text: str, entry: dict[str, Any]) -> str | None:
@@ -36,6 +60,7 @@ PROBES: dict[tuple[str, str], Callable[..., Any]] = {
     ("organisations", "page_labels"): lambda t: unit_in_line(t, "page"),
     ("organisations", "endings"): as_unit,
     ("organisations", "stamp_notes"): unit_in_line,
+    ("organisations", "code_prefixes"): unit_in_line,
     ("report_titles", "department"): kind_of_title,
     ("report_titles", "fund"): kind_of_title,
     ("report_titles", "project"): kind_of_title,
@@ -53,6 +78,38 @@ PROBES: dict[tuple[str, str], Callable[..., Any]] = {
     ("dates", "filing_labels"): _date,
     ("dates", "publication_labels"): _date,
     ("dates", "separators"): _date,
+    ("organisations", "preparer_labels"): preparer_in_text,
+    ("budget", "categories"): category_of,
+    ("budget", "three_public_parts"): category_of,
+    ("budget", "not_amounts"): category_of,
+    ("budget", "phases"): phase_of,
+    ("budget", "phase_free"): phase_of,
+    ("budget", "rate_headers"): lambda t: _flag(budget._RATE_HEADER.search(t), "rate"),
+    ("budget", "header_words"): lambda t: _flag(budget._HEADER_WORDS.search(t), "header"),
+    ("budget", "total_rows"): lambda t: _flag(t in budget._TOTAL_ROWS, "total"),
+    ("budget", "summary_rows"): lambda t: _flag(projects._SUMMARY_ROW_SKIP.search(t), "summary"),
+    ("budget", "phase_only"): lambda t: _flag(sentences._PHASE_ONLY.match(t), "phase_only"),
+    ("budget", "project_openers"): sentences.sentence_project,
+    ("budget", "funds_received"): lambda t: _flag(sentences._FUNDS.match(t), "adjusted"),
+    ("budget", "money_words"): money_year,
+    ("indicators", "level1"): value_shape,
+    ("indicators", "level2"): value_shape,
+    ("indicators", "numbered_levels"): sub_score_level,
+    ("indicators", "group_labels"): lambda t: _flag(t in group_labels(), "group"),
+    ("measures", "money_units"): lambda t: a.unit if (a := parse_amount(t)) else None,
+    ("measures", "count_units"): _unit,
+    ("measures", "operators"): _op,
+    ("measures", "suffix_operators"): _op,
+    ("budget", "references"): sentences.sentence_project,
+    ("report_titles", "title_words"): lambda t: _flag(paragraphs._TITLE.search(t), "title"),
+    ("report_titles", "item_openers"): lambda t: _flag(paragraphs.starts_item(t), "item"),
+    ("stated_rates", "kinds"): rate_kind,
+    ("stated_rates", "department_wide"): lambda t: _flag(claims._DEPARTMENT_WIDE.search(t), "total"),
+    ("stated_rates", "change_words"): lambda t: _flag(claims._CHANGE_LABEL.search(t), "change"),
+    ("regions", "province_suffixes"): region.short_name,
+    ("regions", "prefecture_suffixes"): region.short_name,
+    ("regions", "peoples"): region.short_name,
+    ("regions", "placeholders"): lambda t: region.resolve_region(t).division_code,
 }
 
 
