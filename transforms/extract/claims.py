@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from transforms.document import Document
 from transforms.extract.rate_kinds import rate_kind
-from transforms.extract.sentences import Mention, Sentence, mentions, sentences
+from transforms.extract.sentences import Mention, Sentence, mentions, sentences, unit_budget_sentence
 from transforms.facts import Claim, Evidence
 from transforms.normalize.numbers import decimals_of, scale_amount, to_decimal
 from transforms.normalize.text import squash
@@ -95,11 +95,14 @@ def extract_claims(doc: Document, fiscal_year: int | None = None, subject: str |
     figures: its amounts are the total's.
     """
     out: list[Claim] = []
+    own = unit_budget_sentence(doc, fiscal_year)
     for s in sentences(doc):
         if "%" not in s.text:
             continue
-        ms = [replace(x, category="total") if subject and x.project == subject and x.category is None else x
-              for x in mentions(s, fiscal_year)]
+        about_total = own == (s.block.locator, s.text)
+        ms = [replace(x, category="total")
+              if x.category is None and ((subject and x.project == subject) or (about_total and x.project is None))
+              else x for x in mentions(s, fiscal_year)]
         local_from = 0
         for m in _PERCENT.finditer(s.text):
             c = _claim(s, m, ms, local_from)

@@ -150,7 +150,13 @@ def resolve_region(department: str, context: str = "", title: str = "") -> Regio
 
     ``context`` (the report's text) breaks ties between places of one name (朝阳区 in 北京 and 长春).
     """
-    found = _mentions(department) or _mentions(title)
+    found = _mentions(department)
+    if not found and _mentions(title):
+        region = resolve_region(title, context)
+        if region.division_code is None:
+            return region
+        return RegionMatch(region.province, region.city, region.county, region.division_code, region.admin_level,
+                           warning=notice("region_from_text", f"title: {title.strip()[:60]}"))
     named_codes = {d.code for d in found}
     # the most specific level named decides; parents named alongside filter it
     for level in ("county", "prefecture", "province"):
@@ -179,7 +185,7 @@ def resolve_region(department: str, context: str = "", title: str = "") -> Regio
             best = gazetteer()[ranked[0][0]]
             m = _describe(best)
             return RegionMatch(m.province, m.city, m.county, m.division_code, m.admin_level,
-                               warning=notice("region_from_text", best.name))
+                               warning=notice("region_from_text", f"body: {best.name}"))
     return RegionMatch(None, None, None, None, None, warning=notice("region_missing", f"none named in {department!r}"))
 
 

@@ -20,6 +20,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ASIDE = re.compile(r"[（(]含[^）)]{0,40}[）)]")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _PROJECT_SENTENCE = re.compile(r"该项目|项目绩效自评")
+_PROJECT_HEADING = re.compile(r"项目")  # a section about projects (三、重点项目支出情况)
 _BUDGET_SUFFIX = re.compile(r"(?:支出|经费)预算$")
 # a label that names only a phase: in a sentence about one category or project it keeps that subject
 _PHASE_ONLY = re.compile(rf"^(?:{'|'.join(p for e in entries('budget', 'phase_only') for p in e['patterns'])})$")
@@ -142,17 +143,39 @@ def sentence_project(text: str) -> str | None:
     return name
 
 
+def unit_budget_sentence(doc: Document, fiscal_year: int | None = None) -> tuple[object, str] | None:
+    """The sentence stating the unit's own budget in phase words alone (全年预算批复…，年中调整后为…；决算数…): the
+    first whose amounts name phases and neither a category nor a project, a planned and a spent figure among them,
+    outside a section about projects. Its amounts are the report's total."""
+    heading = ""
+    for s in sentences(doc):
+        if s.block.kind == "heading":
+            heading = s.text
+            continue
+        if _PROJECT_HEADING.search(heading) or _PROJECT_SENTENCE.search(s.text):
+            continue
+        ms = mentions(s, fiscal_year)
+        phases = {m.phase for m in ms}
+        if (ms and all(m.category is None and m.project is None for m in ms) and "executed" in phases
+                and phases & {"initial", "adjusted"} and not _REFERENCE.match(ms[0].label)):
+            return s.block.locator, s.text
+    return None
+
+
 def sentence_budget_lines(doc: Document, fiscal_year: int | None = None,
                           subject: str | None = None) -> list[BudgetLine]:
     """The report's budget lines stated in sentences; a sentence about a project gives the project's money
     (projects.py), which is the report's own only in the report about that project (``subject``)."""
     lines: list[BudgetLine] = []
     seen: set[tuple[object, ...]] = set()
+    own = unit_budget_sentence(doc, fiscal_year)
     for s in sentences(doc):
         if _PROJECT_SENTENCE.search(s.text):
             continue
         for mt in mentions(s, fiscal_year):
             category = mt.category
+            if category is None and mt.project is None and own == (s.block.locator, s.text):
+                category = "total"
             if mt.project is not None:
                 category = "total" if subject is not None and mt.project == subject else None
             if category is None or mt.phase is None:

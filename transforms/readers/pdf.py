@@ -297,6 +297,8 @@ def _same_grid(a: _RawTable, b: _RawTable) -> bool:
 
 def _append_rows(a: _RawTable, b: _RawTable, skip: int, warnings: list[str]) -> None:
     rows = b.rows[skip:]
+    if skip and rows:
+        _drop_header_rest(a.rows[:skip], rows[0])
     if rows and a.rows and _row_broken(a.rows[-1], rows[0]):
         _join_row(a.rows[-1], rows[0])
         warnings.append(notice("table_split", f"a row broken across pages {a.pieces[-1]}–{b.page} was joined"))
@@ -310,6 +312,19 @@ def _append_rows(a: _RawTable, b: _RawTable, skip: int, warnings: list[str]) -> 
     a.continued = True
     a.pieces.append(b.page)
     _regrid(a, b.cols)
+
+
+def _drop_header_rest(header: list[list[_RawCell]], first: list[_RawCell]) -> None:
+    """A repeated header cut short (未完成原因及拟采取) leaves the rest of its label (的改进) in the first row below
+    it: text under a column that is a piece of that column's label is the header's, not the row's."""
+    labels: dict[int, str] = {}
+    for row in header:
+        for c in row:
+            labels[c.col] = labels.get(c.col, "") + c.text.replace("\n", "")
+    for c in first:
+        t = c.text.replace("\n", "").strip()
+        if len(t) >= 2 and t in labels.get(c.col, "") and not is_number(t):
+            c.text = ""
 
 
 def _row_broken(last: list[_RawCell], first: list[_RawCell]) -> bool:

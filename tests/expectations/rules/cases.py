@@ -93,6 +93,9 @@ CASES: dict[str, tuple[Case, Case]] = {
     "extraction_region_missing": (
         Case((W("region_missing", "ambiguous 鼓楼区: 320106, 350102"),)),
         Case((W("region_from_text", "福州市鼓楼区"),))),
+    "extraction_region_from_text": (
+        Case((W("region_from_text", "title: 淇县"),)),
+        Case((W("region_missing", "none named in '机关幼儿园'"),))),
     "extraction_attachment_alone": (
         Case((W("attachment_without_report", "r_附件1.xlsx"),)),
         Case((W("attachment_joined", "r_附件1.xlsx"),))),

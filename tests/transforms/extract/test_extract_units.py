@@ -142,9 +142,12 @@ def test_indicators_stated_one_to_a_sentence() -> None:
             "数量指标方面，召开会议次数目标值>=9次，实际完成10次，分值10分，得分10分。\n\n"
             "预算执行率88.16%，分值10分，得分8.82分。\n\n"
             "全年目标任务基本完成，得到群众好评。\n")
-    assert _indicator_rows(extract_report(_doc(text))) == [(None, "资助资金发放及时率", "=100%", "93.6%", 15, 14),
-                   ("数量指标", "召开会议次数", ">=9次", "10次", 10, 10),
-                   (None, "预算执行率", None, "88.16%", 10, Decimal("8.82"))]
+    facts = extract_report(_doc(text))
+    assert _indicator_rows(facts) == [(None, "资助资金发放及时率", "=100%", "93.6%", 15, 14),
+                                      ("数量指标", "召开会议次数", ">=9次", "10次", 10, 10)]
+    # the scored execution rate is a score line, not an indicator
+    assert [(s.name, s.weight, s.score) for s in facts.scores if s.level == "execution"] == [
+        ("预算执行率", 10, Decimal("8.82"))]
 
 
 def test_a_sentence_that_opens_with_a_project_states_that_projects_money() -> None:
