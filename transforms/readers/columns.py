@@ -1,4 +1,4 @@
-"""Column labels and value kinds (table_vocabulary.yaml): what a header says and which cell fits which column.
+"""Column labels and value kinds (vocabulary/table_columns.yaml): what a header says and which cell fits which column.
 
 The text readers that rebuild a table whose separators were lost use this to count the columns from the header
 and to place each cell in the column its value fits.
@@ -9,16 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-
-import yaml
 
 from transforms.normalize.levels import level1_names, level2_names
 from transforms.normalize.text import fold_chars
 from transforms.normalize.units import operator_alternation
-from transforms.vocabulary import terms
+from transforms.vocabulary import entries, terms
 
-VOCABULARY = Path(__file__).with_name("table_vocabulary.yaml")
 _SUFFIX = r"(?:[（(][^（()）]{1,10}[)）])?"
 _NUMBER = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$")
 _SCORE = re.compile(r"^\d+(?:\.\d+)?分?$")
@@ -46,14 +42,13 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The vocabulary from table_vocabulary.yaml."""
-    raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
-    roles = tuple((role, spec["kind"], re.compile(rf"^(?:{'|'.join(spec['labels'])}){_SUFFIX}$"))
-                  for role, spec in raw["columns"].items())
+    """The compiled table vocabulary (vocabulary/table_columns.yaml, indicators.yaml, budget.yaml, scores.yaml)."""
+    roles = tuple((str(e["term"]), str(e["kind"]), re.compile(rf"^(?:{'|'.join(e['labels'])}){_SUFFIX}$"))
+                  for e in entries("table_columns", "columns"))
     level1, level2 = level1_names(tables=True), level2_names()
     totals = frozenset(terms("budget", "total_rows") + terms("scores", "total_rows"))
     heads = tuple(sorted(level1 | level2 | totals, key=len, reverse=True))
-    qualitative = tuple(sorted(raw["qualitative"], key=len, reverse=True))
+    qualitative = tuple(sorted(terms("table_columns", "qualitative"), key=len, reverse=True))
     return Vocabulary(roles, level1, level2, totals, heads, qualitative)
 
 

@@ -25,7 +25,7 @@ from transforms.normalize.levels import group_labels
 from transforms.normalize.measures import parse_measure
 from transforms.normalize.numbers import parse_amount
 from transforms.readers import paragraphs
-from transforms.readers.columns import value_shape
+from transforms.readers.columns import label_role, split_words, value_shape
 from transforms.vocabulary import concepts, entries, load
 
 
@@ -109,6 +109,8 @@ PROBES: dict[tuple[str, str], Callable[..., Any]] = {
     ("regions", "province_suffixes"): region.short_name,
     ("regions", "prefecture_suffixes"): region.short_name,
     ("regions", "peoples"): region.short_name,
+    ("table_columns", "columns"): lambda t: r[0] if (r := label_role(t)) else None,
+    ("table_columns", "qualitative"): lambda t: split_words(t)[-1],
     ("regions", "placeholders"): lambda t: region.resolve_region(t).division_code,
 }
 
