@@ -32,7 +32,7 @@ FIELDS = SCALARS + ROWS
 RULES_FOR_FAULT: dict[str, set[str]] = {
     "rate": {"rate_execution", "rate_project_execution", "rate_other"},
     "parts": {"sums_basic_project_total", "sums_personnel_public_basic", "sums_three_public_parts",
-              "sums_project_rows_total", "sums_total_row", "sums_vehicle_parts"},
+              "sums_project_rows_total", "sums_total_row", "sums_vehicle_parts", "sums_fund_projects_total"},
     "scores_total": {"scores_indicators_sum_total", "scores_sum_exceeds_total", "scores_children_sum",
                      "consistency_total_score"},
     "score_over_weight": {"scores_over_weight"},
@@ -40,10 +40,12 @@ RULES_FOR_FAULT: dict[str, set[str]] = {
     "target_full_score": {"targets_missed_full_score", "targets_text_actual_missed"},
     "text_table": {"consistency_amount_text_table", "consistency_amount_restated"},
     "carryover": {"balance_carryover", "balance_carryover_total_closing"},
-    "wrong_year": {"consistency_title_year", "consistency_year_of_figure", "consistency_filing_year"},
+    "wrong_year": {"consistency_title_year", "consistency_year_of_figure", "consistency_filing_year",
+                   "consistency_period_year"},
     # a slip shows either as a unit check or as parts that no longer add up; both put the figure before a reviewer
-    "unit_slip": {"completeness_unit_scale", "extraction_unit_conflict", "sums_basic_project_total",
-                  "sums_personnel_public_basic", "sums_three_public_parts", "sums_vehicle_parts"},
+    "unit_slip": {"completeness_unit_scale", "completeness_project_unit_scale", "extraction_unit_conflict",
+                  "sums_basic_project_total", "sums_personnel_public_basic", "sums_three_public_parts",
+                  "sums_vehicle_parts"},
 }
 PHASES = {"adjusted": "full_year", "initial": "initial", "executed": "executed"}
 

@@ -52,6 +52,8 @@ class BudgetLine:
     evidence: Evidence
     source: str = "table"  # table | sentence
     subject: str | None = None  # the unit or project the line belongs to, when not the department
+    printed: str | None = None  # the figure as a sentence printed it (2671.0): its precision, where the evidence
+    # is the whole sentence; a table cell's evidence is the figure itself
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ def fact_frames(report_id: str, load_id: str, facts: ReportFacts) -> dict[str, p
     for i, b in enumerate(facts.budget_lines):
         rows["core_budget_lines"].append({**base, "line_no": i, "category": b.category, "phase": b.phase,
                                           "amount_yuan": _s(b.amount_yuan), "unit": b.unit, "source": b.source,
-                                          "subject": b.subject, **_loc(b.evidence)})
+                                          "subject": b.subject, "printed": b.printed, **_loc(b.evidence)})
     for i, p in enumerate(facts.projects):
         loc = _loc(p.evidence)
         rows["core_projects"].append({**base, "line_no": i, "name": p.name, "initial_yuan": _s(p.initial_yuan),

@@ -73,6 +73,15 @@ def _traditional(text: str) -> str:
     return str(OpenCC("s2t").convert(text))
 
 
+def _printed_text(blocks: list[Block]) -> str:
+    """Everything the blocks print: their text and their tables' cells."""
+    parts = [b.text for b in blocks]
+    for b in blocks:
+        if b.table is not None:
+            parts.extend(" ".join(row) for row in [b.table.header, *b.table.rows])
+    return "\n".join(parts)
+
+
 def _truth(r: Report, layout: str, blocks: list[Block], files: list[str]) -> dict[str, Any]:
     facts = merged_facts(blocks)
     reg = r.region
@@ -102,7 +111,8 @@ def _truth(r: Report, layout: str, blocks: list[Block], files: list[str]) -> dic
         "indicators": facts.get("indicators", []),
         "execution_scores": facts.get("execution", []),  # the scored 预算执行率 rows: score lines, no indicators
         "projects": facts.get("projects", []),
-        "faults": [asdict(f) for f in r.faults],
+        # an excerpt states a fault only when the figure it printed wrong is in the part it kept
+        "faults": [asdict(f) for f in r.faults if layout != "excerpt" or f.stated in _printed_text(blocks)],
         "benign": [asdict(b) for b in r.benign],
         "wording": dict(sorted(r.wording.items())),
     }

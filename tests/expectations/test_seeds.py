@@ -31,6 +31,7 @@ EXPECTED: list[tuple[str, str, str, str]] = [
     ("浮梁县", "targets_text_actual_missed", "error", "两定机构数量"),  # text 291 家, target 310家 marked 达成
     ("浮梁县", "consistency_amount_restated", "warning", "project|adjusted"),  # 2697.67 vs projects' 4483.925
     ("浮梁县", "consistency_year_of_figure", "warning", "previous"),  # "2020 年" over the 2021 figures
+    ("浮梁县", "consistency_period_year", "warning", "2020 年全年"),  # the same sentence: 2020 年全年支出执行数
     ("浮梁县", "targets_missed", "info", ">50%"),  # 补偿比 target >50%, actual 50%
     ("浮梁县", "targets_missed", "info", ">2次"),  # 政策宣传 target >2次, actual 2次
     ("浮梁县", "targets_quantitative_unreported", "info", "department"),  # 达成 for numeric targets

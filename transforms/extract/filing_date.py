@@ -46,14 +46,14 @@ def _patterns() -> _Patterns:
         filing=_labelled("filing_labels", d),
         publication=_labelled("publication_labels", d),
         # a date alone, or after the unit's name in a signature block the reader ran together
-        line=re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s*)?{d}\s*$"),
+        line=re.compile(rf"^\s*[•·*\-]?\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s*)?{d}\s*$"),
     )
 
 
 def _labelled(part: str, date_pattern: str) -> re.Pattern[str]:
     # a label is a word of its own: 日期 inside 发布日期 is the publication's label
     words = alternation(terms("dates", part))
-    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{words})\s*[\]】]?\s*[:：]?\s*{date_pattern}")
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{words})\s*[\]】]?\s*[:：|]?\s*{date_pattern}")
 
 
 def _number(text: str) -> int | None:

@@ -8,6 +8,7 @@ from datetime import date
 
 from transforms.document import Block, Document
 from transforms.extract.filing_date import find_filing_date
+from transforms.extract.period_year import period_years
 from transforms.extract.region import resolve_region
 from transforms.extract.report_kind import report_kind
 from transforms.extract.report_score import find_grade, find_score
@@ -95,6 +96,8 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
     if filing and fiscal_year and filing.year != fiscal_year + 1:
         warnings.append(notice("filing_date_out_of_year", f"filed {filing}, fiscal year {fiscal_year}"))
 
+    # a sentence naming another year as the report's period (截至2022年底 in a report on 2023): consistency_period_year
+    evidence.extend(("period_year", ev) for year, ev in period_years(blocks) if year != fiscal_year)
     kind, subject = report_kind(title, [t for b, t in items[:30] if b.kind != "table"])
     score = find_score(blocks, kind)
     if score:

@@ -17,6 +17,7 @@ from transforms.normalize.text import fold_chars
 from transforms.vocabulary import alternation, entries, terms
 
 _NUM = r"(\d+(?:\.\d+)?)"
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 _QUOTES_OPEN, _QUOTES_CLOSE = "“\"「『‘'", "”\"」』’'"
 
 
@@ -94,9 +95,14 @@ def score_in_text(text: str, kind: str = "department") -> Decimal | None:
     return to_decimal(m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
+def _close_spaces(text: str) -> str:
+    """Spaces between Chinese characters removed: a grade printed spaced out (优 秀) is one word."""
+    return _SPACED.sub("", fold_chars(text))
+
+
 def grade_in_text(text: str) -> str | None:
     """The grade word a sentence prints (评定为“优” -> 优)."""
-    m = _patterns().grade.search(fold_chars(text))
+    m = _patterns().grade.search(_close_spaces(text))
     return m.group(1) if m else None
 
 
@@ -139,6 +145,9 @@ def score_in_row(cells: list[str]) -> str | None:
     if not _patterns().total_row.match(re.sub(r"\s+", "", first)):
         return None
     nums = [c.strip() for c in cells if to_decimal(c) is not None]
+    # a 总分 out of less than 100 totals a part (the indicators beside a scored 预算执行率 row): not the report's
+    if len(nums) >= 2 and to_decimal(nums[-2]) != 100:
+        return None
     return nums[-1] if nums else None
 
 
@@ -158,7 +167,7 @@ def find_grade(blocks: list[Block], kind: str = "department", near: Locator | No
     In a department's report a table about a project (an attached project's self-evaluation) grades the project.
     """
     p = _patterns()
-    hits = [(b, m) for b in blocks for m in [p.grade.search(fold_chars(b.text))]
+    hits = [(b, m) for b in blocks for m in [p.grade.search(_close_spaces(b.text))]
             if m and not (kind == "department" and b.kind == "table" and p.project.search(b.text))]
     hits.sort(key=lambda h: h[0].locator != near)
     if not hits:

@@ -15,6 +15,7 @@ from transforms.normalize.text import fold_chars
 from transforms.vocabulary import alternation, entries, terms
 
 _AMOUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)")
+_NUMBER_PART = re.compile(r"[^\d.,]")  # the figure of an amount as printed (2671.0 of 2671.0万元)
 _DELIM = re.compile(r"[，,；;：:≥≤<>=]|其中")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ASIDE = re.compile(r"[（(]含[^）)]{0,40}[）)]")
@@ -185,5 +186,6 @@ def sentence_budget_lines(doc: Document, fiscal_year: int | None = None,
                 continue
             seen.add(key)
             lines.append(BudgetLine(category, mt.phase, mt.yuan, mt.unit, Evidence(s.block.locator, s.text[:300]),
+                                    printed=_NUMBER_PART.sub("", mt.raw),
                                     source="sentence"))
     return lines

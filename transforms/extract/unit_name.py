@@ -15,6 +15,7 @@ from transforms.vocabulary import alternation, terms
 _NAME_CHARS = r"[\u4e00-\u9fff（）()·]"
 # a lone line names a unit only near the top (under the title) or the end (the signature)
 _TOP_BLOCKS, _END_BLOCKS = 12, 10
+_EDGES = re.compile(r"^[•·|\-—*]+|[•·|\-—*]+$")  # bullets and bars around a name on a page or in a table
 _CODE = r"(?:\d{3,9}\s*[-—－]|[\[【]\d{1,9}[\]】])"  # 219001-, [155]: a code before the name (organisations.yaml)
 _TRAILING_DATE = re.compile(r"\s*(?:20\d{2}|二[〇零]\S{2})[\d〇零一二三四五六七八九十年月日.\-/\s]*$")
 
@@ -33,6 +34,7 @@ class _Patterns:
     supervisor: re.Pattern[str]
     page: re.Pattern[str]
     label_cell: re.Pattern[str]
+    next_label: re.Pattern[str]
     ending: re.Pattern[str]
     stamp: re.Pattern[str]
     name_line: re.Pattern[str]
@@ -41,9 +43,13 @@ class _Patterns:
 
 
 def _labelled(labels: tuple[str, ...]) -> re.Pattern[str]:
-    # a label opens the line or follows a separator, so 部门 does not match inside 主管部门
-    return re.compile(rf"(?:^|[\s|，,；;])(?:{alternation(labels)})\s*[:：]\s*(?:{_stamps()})?\s*{_CODE}?\s*"
-                      rf"({_NAME_CHARS}{{2,40}})")
+    # a label opens the line or follows a separator, so 部门 does not match inside 主管部门; a stamp note may stand
+    # before the colon. A label of four characters or more may go without one (项目实施单位湖北工程学院, a table's
+    # bar): a shorter one without a colon is a word of a sentence (部门响应政府号召).
+    stamp = f"(?:{_stamps()})?"
+    long = alternation(x for x in labels if len(x) >= 4)
+    label = rf"(?:(?:{alternation(labels)})\s*{stamp}\s*[:：]|(?:{long})\s*{stamp}\s*\|?)"
+    return re.compile(rf"(?:^|[\s|，,；;•·【\[]){label}\s*{stamp}\s*{_CODE}?\s*({_NAME_CHARS}{{2,60}})")
 
 
 def _stamps() -> str:
@@ -59,6 +65,7 @@ def _patterns() -> _Patterns:
         supervisor=_labelled(terms("organisations", "supervisor_labels")),
         page=_labelled(terms("organisations", "page_labels")),
         label_cell=re.compile(rf"^(?:{alternation(all_labels)})\s*[:：]?$"),
+        next_label=re.compile(alternation(all_labels + terms("organisations", "page_labels"))),
         ending=re.compile(rf"(?:{alternation(terms('organisations', 'endings'))})$"),
         stamp=re.compile(rf"(?:{_stamps()})$"),
         name_line=re.compile(rf"^{_NAME_CHARS}{{4,40}}$"),
@@ -68,24 +75,34 @@ def _patterns() -> _Patterns:
 
 
 def as_unit(text: str) -> str | None:
-    """``text`` as a unit's name: stamp notes and spaces removed, ending in one of the endings units have."""
+    """``text`` as a unit's name: stamp notes, spaces and bullets removed, ending in one of the endings units have."""
     p = _patterns()
-    name = _brackets(re.sub(r"\s+", "", fold_chars(text)))
+    name = _EDGES.sub("", _brackets(re.sub(r"\s+", "", fold_chars(text))))
     name = p.stamp.sub("", name)
     if len(name) < 3 or not p.ending.search(name):
         return None
     return name
 
 
+def unit_prefix(text: str) -> str | None:
+    """The longest start of ``text`` that is a unit's name (芜湖市文化和旅游局 of 芜湖市文化和旅游局阅读次数)."""
+    t = _EDGES.sub("", _brackets(re.sub(r"\s+", "", fold_chars(text))))
+    return next((name for end in range(len(t), 2, -1) if (name := as_unit(t[:end]))), None)
+
+
 def unit_in_line(line: str, source: str = "label") -> str | None:
     """The unit a line labelled as ``source`` (label | supervisor | page) names: 部门名称：大埔县医疗保障局（公章）."""
     p = _patterns()
     pattern = {"label": p.labelled, "supervisor": p.supervisor, "page": p.page}[source]
-    m = pattern.search(_brackets(fold_chars(line)).replace("\t", " "))
+    # labels run together with what precedes them (主管部门X局实施单位X局, 08:44信息来源:) start a field of their own
+    text = p.next_label.sub(lambda x: " " + x.group(0), _brackets(fold_chars(line)).replace("\t", " "))
+    m = pattern.search(text)
     if not m:
         return None
-    name = as_unit(m.group(1))
-    return None if name is None or _patterns().label_cell.match(name) else name
+    # a value runs on into the next label (中江县水利局实施单位…) or a page's next field (…旅游局阅读次数)
+    value = p.next_label.split(m.group(1))[0]
+    name = unit_prefix(value)
+    return None if name is None or p.label_cell.match(name) else name
 
 
 def _brackets(text: str) -> str:
@@ -103,7 +120,10 @@ def unit_in_title(title: str) -> str | None:
         m = re.match(rx, t)
         if m and (name := as_unit(m.group("unit"))):
             return name
-    return None
+    # no year between unit and subject (耒阳市第四中学专项资金绩效自评价报告): the longest start that is a unit
+    head = re.split(rf"{p.year}|关于", t)[0]
+    name = unit_prefix(head)
+    return name if name and name != head and "绩效" in t[len(name):] else None
 
 
 def find_unit(blocks: list[Block], title: Block | None) -> UnitFound | None:

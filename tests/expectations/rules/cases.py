@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.expectations.helpers import B, C, Case, I, P, Row, S, W
+from tests.expectations.helpers import B, C, Case, E, I, P, Row, S, W
 
 D = Decimal
 
@@ -36,6 +36,10 @@ CASES: dict[str, tuple[Case, Case]] = {
     "completeness_rate_range": (
         Case((C("execution_rate", "1.6", 0, subject="total"),)),
         Case((C("execution_rate", "0.99", 0, subject="total"),))),
+    # a line spent over its budget: the rate its own figures give is no misprint
+    "completeness_rate_range:over_budget": (
+        Case((C("execution_rate", "1.5722", 4, subject="vehicle", num="6.21", den="39.5"),)),
+        Case((C("execution_rate", "1.5722", 4, subject="vehicle", num="6.21", den="3.95"),))),
     "completeness_required_parts": (
         Case(()),
         Case((B("total", "executed", "100"),), report={"self_eval_score": D(90)})),
@@ -62,6 +66,9 @@ CASES: dict[str, tuple[Case, Case]] = {
               P("城乡居民基本医疗保险", "sentence", full_year_yuan="1983", score=D(95)))),
         Case((P("城乡居民基本医疗保险经费", "summary_table", full_year_yuan="1983", score=D(97)),
               P("城乡居民基本医疗保险", "sentence", full_year_yuan="1983", score=D(97))))),
+    "consistency_period_year": (
+        Case((E("period_year", "截至2022年底"),), report={"fiscal_year": 2023}),
+        Case((E("period_year", "截至2023年底"),), report={"fiscal_year": 2023})),
     "consistency_title_year": (
         Case((), report={"title_year": 2023, "fiscal_year": 2022}),
         Case((), report={"title_year": 2022, "fiscal_year": 2022})),
@@ -207,6 +214,16 @@ CASES: dict[str, tuple[Case, Case]] = {
               B("public", "adjusted", "64.16"))),
         Case((B("basic", "adjusted", "1218.39"), B("personnel", "adjusted", "1164.23"),
               B("public", "adjusted", "54.16")))),
+    "completeness_project_unit_scale": (
+        Case((P("调研视察专项经费", "summary_table", full_year_yuan="1620.50", executed_yuan="15941800"),)),
+        Case((P("调研视察专项经费", "summary_table", full_year_yuan="1620.50", executed_yuan="1594.18"),))),
+    "sums_fund_projects_total": (
+        Case((P("办公设备购置", "summary_table", executed_yuan="552.3123"),
+              P("信息化建设运维经费", "summary_table", executed_yuan="2188.8569"),
+              B("total", "executed", "4311.2296")), report={"report_kind": "fund"}),
+        Case((P("办公设备购置", "summary_table", executed_yuan="552.3123"),
+              P("信息化建设运维经费", "summary_table", executed_yuan="2188.8569"),
+              B("total", "executed", "2741.1692")), report={"report_kind": "fund"})),
     "sums_project_rows_total": (
         Case((P("城乡医疗救助", "summary_table", full_year_yuan="919.085"),
               P("医保工作经费", "summary_table", full_year_yuan="75.28"),

@@ -164,3 +164,10 @@ def test_a_sentence_that_opens_with_a_project_states_that_projects_money() -> No
     (p,) = [p for p in facts.projects if p.origin == "sentence"]
     assert (p.name, p.initial_yuan, p.full_year_yuan, p.executed_yuan, p.stated_rate) == (
         "校舍维修改造", Decimal("4432300"), Decimal("5077900"), Decimal("4980700"), Decimal("0.9809"))
+
+
+def test_a_total_row_out_of_less_than_100_is_not_the_reports_score() -> None:
+    from transforms.extract.report_score import score_in_row
+
+    assert score_in_row(["总分", "100", "96.5"]) == "96.5"
+    assert score_in_row(["总分", "90", "88.5"]) is None  # the indicators beside a scored 预算执行率 row

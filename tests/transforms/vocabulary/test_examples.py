@@ -16,6 +16,7 @@ from transforms.extract import budget, claims, projects, region, sentences
 from transforms.extract.categories import category_of, phase_of
 from transforms.extract.filing_date import date_in_text
 from transforms.extract.metadata import money_year, preparer_in_text
+from transforms.extract.period_year import period_year
 from transforms.extract.rate_kinds import rate_kind
 from transforms.extract.report_kind import kind_of_title, report_kind, subject_of_title
 from transforms.extract.report_score import grade_in_text, score_in_row, score_in_text
@@ -78,6 +79,7 @@ PROBES: dict[tuple[str, str], Callable[..., Any]] = {
     ("dates", "filing_labels"): _date,
     ("dates", "publication_labels"): _date,
     ("dates", "separators"): _date,
+    ("dates", "period_phrases"): period_year,
     ("organisations", "preparer_labels"): preparer_in_text,
     ("budget", "categories"): category_of,
     ("budget", "three_public_parts"): category_of,
