@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 from dataclasses import asdict
 from decimal import Decimal
 from functools import cache
@@ -24,7 +25,7 @@ from samples.synth.compose import compose
 from samples.synth.content import KINDS, build
 from samples.synth.document import Block, merged_facts
 from samples.synth.faults import APPLIES, NEEDS_TABLE, inject, record_benign
-from samples.synth.model import Region, Report
+from samples.synth.model import Fault, Region, Report
 
 HERE = Path(__file__).resolve().parent
 
@@ -82,6 +83,13 @@ def _printed_text(blocks: list[Block]) -> str:
     return "\n".join(parts)
 
 
+def _kept(fault: Fault, text: str) -> bool:
+    """An excerpt keeps a fault when it prints the wrong figure and the names of where it is (开展调研视察次数)."""
+    flat = text.replace(",", "")
+    names = re.findall(r"[\u4e00-\u9fff]{2,}", fault.where)
+    return fault.stated.replace(",", "") in flat and all(n in text for n in names)
+
+
 def _truth(r: Report, layout: str, blocks: list[Block], files: list[str]) -> dict[str, Any]:
     facts = merged_facts(blocks)
     reg = r.region
@@ -112,7 +120,7 @@ def _truth(r: Report, layout: str, blocks: list[Block], files: list[str]) -> dic
         "execution_scores": facts.get("execution", []),  # the scored 预算执行率 rows: score lines, no indicators
         "projects": facts.get("projects", []),
         # an excerpt states a fault only when the figure it printed wrong is in the part it kept
-        "faults": [asdict(f) for f in r.faults if layout != "excerpt" or f.stated in _printed_text(blocks)],
+        "faults": [asdict(f) for f in r.faults if layout != "excerpt" or _kept(f, _printed_text(blocks))],
         "benign": [asdict(b) for b in r.benign],
         "wording": dict(sorted(r.wording.items())),
     }

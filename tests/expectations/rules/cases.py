@@ -224,6 +224,14 @@ CASES: dict[str, tuple[Case, Case]] = {
         Case((P("办公设备购置", "summary_table", executed_yuan="552.3123"),
               P("信息化建设运维经费", "summary_table", executed_yuan="2188.8569"),
               B("total", "executed", "2741.1692")), report={"report_kind": "fund"})),
+    # a narrative fund: its projects and its total are sentences
+    "sums_fund_projects_total:sentences": (
+        Case((P("业务工作专项经费", "sentence", executed_yuan="2165.41"),
+              P("档案数字化", "sentence", executed_yuan="636.71"),
+              B("total", "executed", "2850.00", source="sentence")), report={"report_kind": "fund"}),
+        Case((P("业务工作专项经费", "sentence", executed_yuan="2165.41"),
+              P("档案数字化", "sentence", executed_yuan="636.71"),
+              B("total", "executed", "2802.12", source="sentence")), report={"report_kind": "fund"})),
     "sums_project_rows_total": (
         Case((P("城乡医疗救助", "summary_table", full_year_yuan="919.085"),
               P("医保工作经费", "summary_table", full_year_yuan="75.28"),
