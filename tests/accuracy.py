@@ -32,7 +32,8 @@ FIELDS = SCALARS + ROWS
 RULES_FOR_FAULT: dict[str, set[str]] = {
     "rate": {"rate_execution", "rate_project_execution", "rate_other"},
     "parts": {"sums_basic_project_total", "sums_personnel_public_basic", "sums_three_public_parts",
-              "sums_project_rows_total", "sums_total_row", "sums_vehicle_parts", "sums_fund_projects_total"},
+              "sums_project_rows_total", "sums_total_row", "sums_vehicle_parts", "sums_fund_projects_total",
+              "sums_project_adjustment"},
     "scores_total": {"scores_indicators_sum_total", "scores_sum_exceeds_total", "scores_children_sum",
                      "consistency_total_score"},
     "score_over_weight": {"scores_over_weight"},

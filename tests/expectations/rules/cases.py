@@ -232,6 +232,11 @@ CASES: dict[str, tuple[Case, Case]] = {
         Case((P("业务工作专项经费", "sentence", executed_yuan="2165.41"),
               P("档案数字化", "sentence", executed_yuan="636.71"),
               B("total", "executed", "2802.12", source="sentence")), report={"report_kind": "fund"})),
+    "sums_project_adjustment": (
+        Case((P("城乡医疗救助", "project_table", initial_yuan="466", adjustment_yuan="453.085",
+                full_year_yuan="900"),)),
+        Case((P("城乡医疗救助", "project_table", initial_yuan="466", adjustment_yuan="453.085",
+                full_year_yuan="919.085"),))),
     "sums_project_rows_total": (
         Case((P("城乡医疗救助", "summary_table", full_year_yuan="919.085"),
               P("医保工作经费", "summary_table", full_year_yuan="75.28"),
