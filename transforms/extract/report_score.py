@@ -1,7 +1,7 @@
 """The report's total self-evaluation score and its printed grade, and the band a grade word or a score names.
 
 Phrases, grade words and bands are in vocabulary/scores.yaml. The printed grade is kept as printed (优, 良好);
-``grade_band`` folds it onto its band and ``band_for`` derives a band from a score.
+its band, and the band a score falls in, come from ``ref_grade_words`` (warehouse/reference.py, from ``grade_bands``).
 """
 
 from __future__ import annotations
@@ -72,18 +72,6 @@ def _bands() -> dict[str, tuple[str, Decimal]]:
     return {str(e["term"]): (str(e["band"]), Decimal(str(e["min"]))) for e in entries("scores", "grades")}
 
 
-def grade_band(word: str) -> str | None:
-    """The band a printed grade word names (优 -> 优秀, 合格 -> 中), or None for a word that is no grade."""
-    band = _bands().get(word)
-    return band[0] if band else None
-
-
-def band_for(score: Decimal) -> str:
-    """The band a total score falls in (90 and over 优秀, 80 良好, 60 中, below 差)."""
-    ranked = sorted({b for b in _bands().values()}, key=lambda b: b[1], reverse=True)
-    return next(band for band, low in ranked if score >= low)
-
-
 def grade_bands() -> list[tuple[str, str, Decimal]]:
     """(printed word, band, lowest score of the band) for every grade word: the warehouse's reference table."""
     return [(w, b, low) for w, (b, low) in _bands().items()]
@@ -106,11 +94,11 @@ def grade_in_text(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _score_match(text: str, kind: str, weak: bool = True) -> re.Match[str] | None:
+def _score_match(text: str, kind: str) -> re.Match[str] | None:
     """The first phrase stating the total; a weak phrase (综合得分) only when no other phrase is in ``text``."""
     p = _patterns()
     found = _first_total(p.score, text, kind)
-    return found or (_first_total(p.weak_score, text, kind) if weak else None)
+    return found or _first_total(p.weak_score, text, kind)
 
 
 def _first_total(pattern: re.Pattern[str], text: str, kind: str) -> re.Match[str] | None:
