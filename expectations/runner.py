@@ -69,15 +69,15 @@ def _patch_gx_for_duckdb() -> None:
 
 def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | None = None) -> list[RuleOutcome]:
     """Validate the warehouse file with every rule; the caller must not hold a write connection to it."""
-    import duckdb
     import great_expectations as gx
     import great_expectations.expectations as gxe
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     from expectations.macros import install
+    from warehouse.db import open_waiting
 
     rules = load_rules() if rules is None else rules
-    con = duckdb.connect(str(db_path))
+    con = open_waiting(Path(db_path))
     try:
         install(con)  # the shared macros as this code defines them, whatever the warehouse was built with
         broken = precheck(con, rules)
@@ -122,7 +122,7 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
         if error is None and not r.success and not rows:
             error = "the expectation failed without returning its rows"
         outcomes.append(RuleOutcome(rule, [] if error else [dict(x) for x in rows], error=error))
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = open_waiting(Path(db_path), read_only=True)
     try:
         for o in outcomes:
             if o.error is None:

@@ -56,12 +56,14 @@ def print_summary(s: dict[str, Any]) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_env()
     from flows.nightly import nightly
+    from flows.run_lock import check_free
     from flows.settings import Settings
 
     inbox = Settings.from_env(inbox=args.inbox, db=args.db).inbox
     if not inbox.is_dir():  # an operator's setting, not a crash: say so before Prefect starts
         print(f"收件箱不存在 inbox folder not found: {inbox} (--inbox or JIXIAO_INBOX)", file=sys.stderr)
         return 2
+    check_free(Settings.from_env(inbox=args.inbox, db=args.db).data_dir)  # refuse before Prefect starts
     summary = nightly(inbox=args.inbox, db=args.db)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
@@ -146,8 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``jixiao`` console script."""
+    from flows.run_lock import RunInProgress
+    from warehouse.db import WarehouseBusy
+
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except (WarehouseBusy, RunInProgress) as exc:
+        print(f"错误：{exc.zh}\nerror: {exc.en}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

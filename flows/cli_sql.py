@@ -13,6 +13,13 @@ from typing import Any, TextIO
 # COPY ... TO, ATTACH, INSTALL and SET, which a read-only connection would still run.
 READ_STATEMENTS = ("SELECT", "EXPLAIN")
 CELL_WIDTH = 40
+# The snapshot is opened with no way out of it: no file, glob, HTTP or extension access, settings locked, so a
+# query can read the published tables and nothing else on the server (not /etc, not the environment, not the
+# production warehouse, not the snapshot's own bytes).
+SANDBOX = {"enable_external_access": False, "autoload_known_extensions": False, "autoinstall_known_extensions": False,
+           "allow_community_extensions": False, "memory_limit": "2GB", "threads": 2}
+ROW_LIMIT = 1_000_000
+SECONDS_LIMIT = 60.0
 
 
 class SqlError(Exception):
@@ -31,6 +38,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--csv", metavar="FILE", help="also write every row as UTF-8 CSV to FILE; '-' writes only to stdout")
     p.add_argument("--parquet", metavar="FILE", help="also write every row to a Parquet file")
     p.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100; files get every row)")
+    p.add_argument("--row-limit", type=int, default=ROW_LIMIT,
+                   help=f"refuse a result of more rows than this (default {ROW_LIMIT:,})")
+    p.add_argument("--timeout", type=float, default=SECONDS_LIMIT,
+                   help=f"stop a query after this many seconds (default {SECONDS_LIMIT:g})")
     p.set_defaults(func=cmd_sql)
 
 
@@ -58,24 +69,70 @@ def _check_read_only(con: Any, query: str) -> None:
                        f"the snapshot is read-only: {kind} statements are not allowed, only queries (SELECT)")
 
 
-def run_query(db: Path, query: str) -> Any:
-    """The query's result as an Arrow table, from a read-only connection to ``db``."""
+def sandboxed(db: Path) -> Any:
+    """A read-only connection to the snapshot that can reach nothing else."""
     import duckdb
+
+    con = duckdb.connect(str(db), read_only=True, config=SANDBOX)
+    con.execute("SET disabled_filesystems = 'LocalFileSystem'")  # the open snapshot stays readable
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+def _denied(exc: Exception) -> SqlError:
+    import duckdb
+
+    if isinstance(exc, duckdb.PermissionException) or "disabled by configuration" in str(exc) \
+            or "configuration has been locked" in str(exc):
+        return SqlError("查询只能读取已发布的表，不能读写文件、访问网络、加载扩展或修改设置",
+                        "a query may read the published tables only: no files, network, extensions or settings")
+    return SqlError("查询失败（DuckDB 的说明见下行）", f"the query failed: {exc}")
+
+
+def run_query(db: Path, query: str, row_limit: int = ROW_LIMIT, seconds: float = SECONDS_LIMIT) -> Any:
+    """The query's result as an Arrow table, from a sandboxed read-only connection to ``db``.
+
+    More than ``row_limit`` rows, or more than ``seconds`` of work, stops the query with a message saying so.
+    """
+    import threading
+
+    import duckdb
+    import pyarrow as pa
 
     if not db.is_file():
         raise SqlError(f"还没有已发布的快照：{db}。请先运行 `jixiao run`（每晚运行后发布），或用 --db 指定快照文件",
                        f"no published snapshot at {db} yet: run `jixiao run` first (each night publishes one), "
                        "or point --db at a snapshot file")
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = sandboxed(db)
     except duckdb.Error as exc:
         raise SqlError(f"无法打开快照 {db}（原因见下行）", f"cannot open the snapshot {db}: {exc}") from None
+    timed_out = threading.Event()
+
+    def stop() -> None:
+        timed_out.set()
+        con.interrupt()
+
+    timer = threading.Timer(seconds, stop)
     try:
         _check_read_only(con, query)
-        return con.sql(query).to_arrow_table()
+        timer.start()
+        reader = con.sql(query).to_arrow_reader(10_000)
+        batches, rows = [], 0
+        for batch in reader:
+            rows += batch.num_rows
+            if rows > row_limit:
+                raise SqlError(f"结果超过 {row_limit:,} 行的上限；请加 LIMIT、WHERE 或聚合",
+                               f"the result exceeds the limit of {row_limit:,} rows; add LIMIT, WHERE or an aggregate")
+            batches.append(batch)
+        return pa.Table.from_batches(batches, schema=reader.schema)
     except duckdb.Error as exc:
-        raise SqlError("查询失败（DuckDB 的说明见下行）", f"the query failed: {exc}") from None
+        if timed_out.is_set():
+            raise SqlError(f"查询超过 {seconds:g} 秒的时限，已停止；请缩小范围",
+                           f"the query ran past the limit of {seconds:g} s and was stopped; narrow it") from None
+        raise _denied(exc) from None
     finally:
+        timer.cancel()
         con.close()
 
 
@@ -127,7 +184,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     """Run one read-only query; exit 2 with a bilingual message when it cannot."""
     db = Path(args.db) if args.db else default_snapshot()
     try:
-        table = run_query(db, args.query)
+        table = run_query(db, args.query, args.row_limit, args.timeout)
         columns = list(table.column_names)
         # by position: a query may repeat a column name
         rows = [list(r) for r in zip(*(c.to_pylist() for c in table.columns), strict=True)]

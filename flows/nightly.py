@@ -12,6 +12,7 @@ from prefect import flow, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import stages
+from flows.run_lock import run_lock
 from flows.settings import Settings
 from warehouse.publish import snapshot_path
 
@@ -23,7 +24,9 @@ def discover_task(inbox: Path) -> list[stages.Submission]:
 
 @task(name="read-and-extract")
 def read_extract_task(sub: stages.Submission) -> stages.FileResult:
-    return stages.read_and_extract(sub)
+    from flows.worker import read_in_worker
+
+    return read_in_worker(sub)
 
 
 @task(name="load")
@@ -43,13 +46,12 @@ def load_task(db: Path, run_id: str, inbox: Path, results: list[stages.FileResul
 
 @task(name="expectations")
 def expectations_task(db: Path, run_id: str, docs_dir: Path) -> dict[str, int]:
-    import duckdb
-
     from expectations.results import record_outcomes
     from expectations.runner import run_rules
+    from warehouse.db import open_waiting
 
     outcomes = run_rules(db, docs_dir=docs_dir)
-    con = duckdb.connect(str(db))
+    con = open_waiting(db)
     try:
         s = record_outcomes(con, run_id, outcomes)
     finally:
@@ -106,6 +108,11 @@ def publish_task(db: Path, target: Path) -> Path:
 def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
     """Run one night over the inbox into the warehouse and return the summary."""
     settings = Settings.from_env(inbox=inbox, db=db)
+    with run_lock(settings.data_dir):
+        return _night(settings)
+
+
+def _night(settings: Settings) -> dict[str, Any]:
     t0 = time.perf_counter()
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     subs = discover_task(settings.inbox)

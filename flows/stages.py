@@ -17,7 +17,7 @@ from transforms.extract import extract_report
 from transforms.facts import ReportFacts
 from transforms.notices import notice
 from transforms.readers import read_document
-from transforms.readers.errors import NoReportContent, NotARegularFile, OutsideInbox, QuarantineError
+from transforms.readers.errors import LoadFailed, NoReportContent, NotARegularFile, OutsideInbox, QuarantineError
 from warehouse.loader import LoadOutcome, load_report
 from warehouse.runs import log_file
 
@@ -53,6 +53,8 @@ class FileResult:
     error: QuarantineError | None = None
     attachment_errors: list[QuarantineError] = field(default_factory=list)
     changed: bool = False  # the file changed while it was read: read it again next night
+    peak_rss_kb: int = 0  # the worker's peak resident memory and CPU time (flows/worker.py)
+    cpu_seconds: float = 0.0
 
 
 def sha256_of(path: Path) -> str:
@@ -244,9 +246,18 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
                      media_type=res.media_type, outcome=out.outcome, report_id=out.report_id,
                      reason_zh=out.reason_zh, reason_en=out.reason_en)
 
-        out = load_report(con, res.facts, sha256=res.sha256, source_file=name, media_type=res.media_type or "",
-                          pages=res.pages, load_id=run_id,
-                          attachments=tuple(a.name for a in res.submission.attachments), log=log)
+        try:
+            out = load_report(con, res.facts, sha256=res.sha256, source_file=name, media_type=res.media_type or "",
+                              pages=res.pages, load_id=run_id,
+                              attachments=tuple(a.name for a in res.submission.attachments), log=log)
+        except duckdb.Error as exc:  # rolled back: this report is kept aside with the reason, the night goes on
+            res.error = LoadFailed(name, f"{type(exc).__name__}: {exc}"[:300])
+            quarantine_copy(res, quarantine_dir)
+            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
+                     media_type=res.media_type, outcome="quarantined", error_class=res.error.code,
+                     reason_zh=res.error.reason_zh, reason_en=res.error.reason_en)
+            counts["quarantined"] += 1
+            continue
         counts[out.outcome] += 1
         if out.outcome == "skipped":
             counts["skipped_files"].append({"file": name, "reason_zh": out.reason_zh, "reason_en": out.reason_en})

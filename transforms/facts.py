@@ -72,6 +72,7 @@ class Project:
     funding: str | None = None
     origin: str | None = None  # summary_table | project_table | sentence: where the row was stated
     unit_name: str | None = None  # the budget or implementing unit (预算单位 / 实施单位)
+    is_total: bool = False  # a table's 合计 row: what the projects above it add up to, not a project
     supervisor: str | None = None  # 主管部门
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -16,12 +18,41 @@ VIEWS = HERE / "views"
 COMMENTS = HERE / "comments.yaml"
 
 
+LOCK_WAIT_ENV = "JIXIAO_LOCK_WAIT"  # seconds a command waits for a warehouse another process holds (default 30)
+
+
+class WarehouseBusy(Exception):
+    """Another process holds the warehouse past the wait; says so in both languages."""
+
+    def __init__(self, path: Path, seconds: float) -> None:
+        self.zh = (f"数据仓库 {path} 正被另一个进程使用（例如正在运行的夜间任务），"
+                   f"等待 {seconds:g} 秒后仍未释放；请稍后再试")
+        self.en = (f"the warehouse {path} is in use by another process (a nightly run, say) and was not free after "
+                   f"{seconds:g} s; try again later")
+        super().__init__(f"{self.zh} / {self.en}")
+
+
+def open_waiting(p: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, waiting a bounded time while another process holds the file's lock."""
+    wait = float(os.environ.get(LOCK_WAIT_ENV) or 30)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(p), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(p, wait) from None
+            time.sleep(0.25)
+
+
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse file, upgrading its schema in place when it is older than the code."""
     p = Path(path)
     if not read_only:
         p.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(p), read_only=read_only)
+    con = open_waiting(p, read_only)
     if not read_only:
         migrate(con)
     return con

@@ -152,6 +152,7 @@ def fact_frames(report_id: str, load_id: str, facts: ReportFacts) -> dict[str, p
                                       "executed_yuan": _s(p.executed_yuan), "stated_rate": _s(p.stated_rate),
                                       "score": _s(p.score), "unit": p.unit, "funding": p.funding,
                                       "origin": p.origin, "unit_name": p.unit_name, "supervisor": p.supervisor,
+                                      "is_total": p.is_total,
                                       **_prov(loc)})
     for i, ind in enumerate(facts.indicators):
         loc = _loc(ind.evidence)
@@ -244,6 +245,47 @@ def apply_assignment(facts: ReportFacts, a: Assignment) -> ReportFacts:
     return replace(facts, meta=meta, warnings=(*warnings, notice("assigned", f"{done} by {a.assigned_by}")))
 
 
+def decimal_limits(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Decimal]]:
+    """Per core table, each DECIMAL column's bound: a value must stay below 10^(precision - scale) in magnitude."""
+    rows = con.execute("SELECT table_name, column_name, numeric_precision, numeric_scale "
+                       "FROM information_schema.columns "
+                       "WHERE table_name LIKE 'core_%' AND data_type LIKE 'DECIMAL%'").fetchall()
+    out: dict[str, dict[str, Decimal]] = {}
+    for table, column, precision, scale in rows:
+        out.setdefault(table, {})[column] = Decimal(10) ** (int(precision) - int(scale))
+    return out
+
+
+def _over(value: Any, bound: Decimal) -> bool:
+    try:
+        return value is not None and abs(Decimal(str(value))) >= bound
+    except ArithmeticError:
+        return True
+
+
+def fit_frames(frames: dict[str, pl.DataFrame], limits: dict[str, dict[str, Decimal]]) -> list[str]:
+    """Blank every figure its column cannot hold (a score of 123456789), in place; one warning each, raw text kept.
+
+    The report still loads with everything else it states; the warning makes it an extraction issue to review.
+    """
+    notes: list[str] = []
+    for table, frame in frames.items():
+        bounds = {c: b for c, b in limits.get(table, {}).items() if c in frame.columns}
+        if not bounds:
+            continue
+        raw = frame["raw_text"].to_list() if "raw_text" in frame.columns else [None] * frame.height
+        for column, bound in bounds.items():
+            values = frame[column].to_list()
+            bad = [i for i, v in enumerate(values) if _over(v, bound)]
+            for i in bad:
+                notes.append(notice("value_out_of_range", f"{column} {values[i]}: {raw[i] or ''}"[:300]))
+                values[i] = None
+            if bad:
+                frame = frame.with_columns(pl.Series(column, values, dtype=frame[column].dtype))
+        frames[table] = frame
+    return notes
+
+
 def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str, media_type: str,
            pages: int, load_id: str, attachments: tuple[str, ...]) -> LoadOutcome:
     """Decide what the file is and write it; runs inside the caller's transaction."""
@@ -286,6 +328,21 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
     superseded = superseded or earlier
     m = facts.meta
     missing = missing_fields(facts)
+    limits = decimal_limits(con)
+    frames = fact_frames(report_id, load_id, facts)
+    notes = fit_frames(frames, limits)
+    score = m.self_eval_score
+    if _over(score, limits["core_reports"]["self_eval_score"]):
+        raw = next((e.raw_text for f, e in m.evidence if f == "self_eval_score"), "")
+        notes.append(notice("value_out_of_range", f"self_eval_score {score}: {raw}"[:300]))
+        score = None
+    warnings = [*facts.warnings, *notes]
+    if notes:
+        start = len(facts.warnings)
+        extra = pl.DataFrame([{"report_id": report_id, "load_id": load_id, "line_no": start + i,
+                               "code": parse(n).code, "detail": parse(n).detail} for i, n in enumerate(notes)])
+        frames["core_warnings"] = pl.concat([frames["core_warnings"], extra], how="diagonal_relaxed") \
+            if "core_warnings" in frames else extra
     con.execute(
         "INSERT INTO core_reports (report_id, report_key, version, is_current, facts_fingerprint, load_id, "
         "source_file, sha256, media_type, pages, attachments, department, unit, province, city, county, "
@@ -296,8 +353,8 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
         [report_id, key, version, fp, load_id, source_file, sha256, media_type, pages,
          json.dumps(list(attachments), ensure_ascii=False), m.department, m.unit, m.province, m.city, m.county,
          m.division_code, m.admin_level, m.fiscal_year, m.title_year, m.fiscal_year_source, m.filing_date,
-         m.preparer, m.phone, m.self_eval_score, m.grade, m.report_kind,
-         json.dumps(list(facts.warnings), ensure_ascii=False), now, bool(missing),
+         m.preparer, m.phone, score, m.grade, m.report_kind,
+         json.dumps(warnings, ensure_ascii=False), now, bool(missing),
          json.dumps(missing), m.report_subject, assigned.assignment_id if assigned else None],
     )
     if earlier:
@@ -305,7 +362,7 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
                     [report_id, key, sha256])
     else:
         _record_submission(con, sha256, report_id, key, "version", source_file, media_type, load_id)
-    for table, frame in fact_frames(report_id, load_id, facts).items():
+    for table, frame in frames.items():
         _insert(con, table, frame)
     return LoadOutcome("loaded", report_id, key, version, superseded, tuple(missing))
 

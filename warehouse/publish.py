@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import open_waiting
+
 
 def snapshot_path(data_dir: Path) -> Path:
     """Where the published snapshot lives: <data>/published/warehouse.duckdb."""
@@ -36,7 +38,7 @@ def publish_snapshot(db: Path, target: Path) -> Path:
     tmp = Path(name)
     try:
         # Holding the connection while copying keeps other processes from writing the file mid-copy.
-        con = duckdb.connect(str(db))
+        con = open_waiting(db)
         try:
             con.execute("CHECKPOINT")
             shutil.copyfile(db, tmp)

@@ -7,7 +7,7 @@ WITH p AS (
     FROM core_projects
     CROSS JOIN LATERAL (VALUES ('full_year', full_year_yuan), ('executed', executed_yuan), ('initial', initial_yuan),
                                ('score', score)) AS x(field, v)
-    WHERE v IS NOT NULL AND NOT regexp_matches(name, '合计|小计|总计|平均')
+    WHERE v IS NOT NULL AND NOT coalesce(is_total, false) AND NOT regexp_matches(name, '平均')
 ),
 ranked AS (
     SELECT *, dense_rank() OVER (PARTITION BY report_id, pname, field ORDER BY

@@ -6,6 +6,6 @@ SELECT DISTINCT ON (r.report_id, b.locator)
 FROM {batch} r
 JOIN core_budget_lines b ON b.report_id = r.report_id AND b.source = 'table'
 JOIN core_budget_lines o ON o.report_id = b.report_id AND o.source = 'table' AND o.unit <> b.unit
-     AND split_part(o.locator, ' 行', 1) = split_part(b.locator, ' 行', 1)
+     AND o.table_no = b.table_no AND o.page IS NOT DISTINCT FROM b.page
      AND regexp_extract(trim(o.raw_text, ' 　'), '(亿元|万元|元)$', 1) = ''
 WHERE r.is_current AND regexp_extract(trim(b.raw_text, ' 　'), '(亿元|万元|元)$', 1) <> ''

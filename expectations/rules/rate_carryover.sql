@@ -1,5 +1,5 @@
 -- A stated carry-over rate disagrees with the amounts the sentence names.
--- The arithmetic and its tolerance live in dq_claim_rate_mismatches (warehouse/migrations/012_dq_rule_macros.sql).
+-- The arithmetic and its tolerance live in dq_claim_rate_mismatches (expectations/macros/41_dq_claim_rate_mismatches.sql).
 SELECT m.report_id, m.subject, m.stated_value, m.computed_value, m.difference, m.tolerance, m.evidence_text,
        m.source_locator
 FROM {batch} r

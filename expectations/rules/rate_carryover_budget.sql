@@ -16,7 +16,7 @@ FROM (
     JOIN core_claims c ON c.report_id = r.report_id
     JOIN dq_amounts a ON a.report_id = r.report_id AND a.category = 'total' AND a.phase = 'adjusted' AND a.n = 1
     WHERE r.is_current AND c.kind = 'carryover_rate' AND c.numerator_yuan IS NOT NULL AND a.amount > 0
-      AND c.subject IS NULL
+      AND coalesce(c.subject, 'total') = 'total'
 ) t
 WHERE difference > tolerance AND (denominator_yuan IS NULL OR abs(denominator_yuan - (
     SELECT a2.amount FROM dq_amounts a2 WHERE a2.report_id = t.report_id AND a2.category = 'total'

@@ -6,7 +6,7 @@ WITH cols AS (
     CROSS JOIN LATERAL (VALUES ('initial', p.initial_yuan), ('adjusted', p.full_year_yuan),
                                ('executed', p.executed_yuan)) AS x(col, v)
     WHERE p.origin IN ('summary_table', 'sentence') AND x.v IS NOT NULL
-      AND NOT regexp_matches(p.name, '合计|小计|总计|平均|比例')
+      AND NOT coalesce(p.is_total, false) AND NOT regexp_matches(p.name, '平均|比例')
 ),
 parts AS (SELECT report_id, origin, col, sum(v) AS s, count(*) AS k FROM cols GROUP BY ALL),
 totals AS (

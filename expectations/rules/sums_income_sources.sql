@@ -1,5 +1,5 @@
 -- income sources = total income (财政拨款 is left out: it overlaps 一般公共预算 and 政府性基金).
--- The arithmetic and its tolerance live in dq_parts_vs_total (warehouse/migrations/012_dq_rule_macros.sql).
+-- The arithmetic and its tolerance live in dq_parts_vs_total (expectations/macros/40_dq_parts_vs_total.sql).
 SELECT v.report_id, v.subject, v.stated_value, v.computed_value, v.difference, v.tolerance, v.evidence_text,
        v.source_locator
 FROM {batch} r

@@ -1,6 +1,6 @@
 -- Rows of one origin (summary table, project table) against the 合计 row of the same origin, per money column.
 WITH cols AS (
-    SELECT p.report_id, coalesce(p.origin, '') AS origin, regexp_matches(p.name, '合计|小计|总计') AS is_total,
+    SELECT p.report_id, coalesce(p.origin, '') AS origin, coalesce(p.is_total, false) AS is_total,
            p.name, p.raw_text, p.locator, col, v
     FROM core_projects p
     CROSS JOIN LATERAL (VALUES ('initial', p.initial_yuan), ('adjustment', p.adjustment_yuan),

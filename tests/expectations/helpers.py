@@ -1,8 +1,8 @@
-"""Building test warehouses row by row: one report plus the fact rows a rule case needs."""
+"""Building test warehouses row by row, for tests of the runner, the macros and the alerts (rule cases are reports
+the pipeline reads: tests/expectations/rules/cases.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,23 +16,6 @@ Row = tuple[str, dict[str, Any]]
 WAN = Decimal(10000)
 
 
-@dataclass(frozen=True)
-class Case:
-    """The rows of one rule case (report meta overrides go in ``report``)."""
-
-    rows: tuple[Row, ...] = ()
-    report: dict[str, Any] = field(default_factory=dict)
-
-
-def B(category: str, phase: str, wan: str, source: str = "table", raw: str | None = None, unit: str = "万元",
-      subject: str | None = None, locator: str | None = None) -> Row:
-    """A budget line in 万元 as printed."""
-    return ("core_budget_lines", {"category": category, "phase": phase, "amount_yuan": Decimal(wan) * WAN,
-                                  "unit": unit, "source": source, "subject": subject,
-                                  "raw_text": raw if raw is not None else wan,
-                                  "locator": locator or f"r.txt 表1 行{category}{phase}"})
-
-
 def C(kind: str, stated: str, decimals: int, percent: bool = True, **kw: Any) -> Row:
     """A claim; money operands are given in 万元 (``num``/``den``/``change``/``current``/``previous``)."""
     row: dict[str, Any] = {"kind": kind, "stated_value": Decimal(stated), "decimals": decimals, "percent": percent,
@@ -43,40 +26,6 @@ def C(kind: str, stated: str, decimals: int, percent: bool = True, **kw: Any) ->
             row[name] = Decimal(kw.pop(k)) * WAN
     row.update(kw)
     return ("core_claims", row)
-
-
-def S(level: str, name: str, weight: str | None, score: str | None, owner: str = "department",
-      locator: str = "r.txt") -> Row:
-    """A score line (``locator`` names its table, 表N, when it was read from one)."""
-    return ("core_scores", {"level": level, "name": name, "owner": owner,
-                            "weight": None if weight is None else Decimal(weight),
-                            "score": None if score is None else Decimal(score), "raw_text": name, "locator": locator})
-
-
-def I(level3: str, weight: str | None, score: str | None, owner: str = "department", **kw: Any) -> Row:  # noqa: E743
-    """An indicator row."""
-    row: dict[str, Any] = {"owner": owner, "level3": level3, "weight": None if weight is None else Decimal(weight),
-                           "score": None if score is None else Decimal(score), "raw_text": level3, "locator": "r.txt"}
-    row.update(kw)
-    return ("core_indicators", row)
-
-
-def P(name: str, origin: str, **kw: Any) -> Row:
-    """A project row; money in 万元."""
-    row: dict[str, Any] = {"name": name, "origin": origin, "raw_text": name, "locator": f"r.txt {origin}"}
-    for k, v in kw.items():
-        row[k] = Decimal(v) * WAN if k.endswith("_yuan") else v
-    return ("core_projects", row)
-
-
-def W(code: str, detail: str = "") -> Row:
-    """A warning code left on the report by a reader, an extractor or the ingest stage."""
-    return ("core_warnings", {"code": code, "detail": detail})
-
-
-def E(field_name: str, raw: str) -> Row:
-    """An evidence row for a report field."""
-    return ("core_evidence", {"field": field_name, "raw_text": raw, "locator": "r.txt L1"})
 
 
 def warehouse(path: Path) -> duckdb.DuckDBPyConnection:

@@ -95,6 +95,57 @@ def test_writing_statements_fail_and_change_nothing(statement: str, published: P
     assert list(tmp_path.iterdir()) == []
 
 
+# Each reads something outside the published tables: a file, a listing, the process environment (SMTP password),
+# the production warehouse, the snapshot's own bytes, the network, an extension, or a setting that would re-open them.
+ESCAPES = [
+    "SELECT * FROM read_csv('/etc/passwd')",
+    "SELECT * FROM read_text('/etc/shadow')",
+    "SELECT * FROM read_blob('/etc/hostname')",
+    "SELECT * FROM glob('/*')",
+    "SELECT content FROM read_text('/proc/self/environ')",
+    "SELECT * FROM read_blob('{warehouse}')",
+    "SELECT * FROM read_blob('{snapshot}')",
+    "SELECT * FROM '/etc/passwd'",
+    "SELECT * FROM sniff_csv('/etc/passwd')",
+    "SELECT * FROM read_parquet('https://example.com/x.parquet')",
+    "select * FROM READ_TEXT('/etc/passwd')",
+    "SELECT /* harmless */ * FROM read_text('/etc/passwd') -- a comment",
+    "SELECT 1; SELECT * FROM read_text('/etc/passwd')",
+    "WITH x AS (SELECT * FROM read_text('/etc/passwd')) SELECT * FROM x",
+    "SELECT (SELECT content FROM read_text('/etc/passwd'))",
+    "LOAD httpfs",
+    "INSTALL httpfs",
+    "SET enable_external_access = true",
+    "RESET enable_external_access",
+    "PRAGMA enable_external_access",
+    "EXPORT DATABASE '{tmp}/dump'",
+]
+
+
+@pytest.mark.parametrize("query", ESCAPES)
+def test_every_way_out_of_the_snapshot_is_refused(query: str, published: Path, data_dir: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    q = query.format(warehouse=data_dir / "warehouse.duckdb", snapshot=published, tmp=tmp_path)
+    code = main(["sql", q, "--csv", "-"])
+    out, err = capsys.readouterr()
+    assert code == 2, out[:300]
+    assert "error:" in err and "错误" in err and "Traceback" not in err
+    assert "root:" not in out + err and "PATH=" not in out + err and "DUCK" not in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_result_over_the_row_limit_stops_with_a_message(published: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sql", "SELECT * FROM range(1000000000000)", "--row-limit", "50000"]) == 2
+    err = capsys.readouterr().err
+    assert "50,000" in err and "上限" in err and "LIMIT" in err
+
+
+def test_a_query_over_the_time_limit_is_stopped(published: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sql", "SELECT count(*) FROM range(1000000000000) a, range(10) b", "--timeout", "0.5"]) == 2
+    err = capsys.readouterr().err
+    assert "0.5" in err and "时限" in err and "stopped" in err
+
+
 def test_no_snapshot_yet_says_run_first_in_both_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("JIXIAO_DATA", str(tmp_path))

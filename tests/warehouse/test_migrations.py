@@ -74,6 +74,7 @@ RELEASED = {
     "011_dq_lifecycle.sql": "ef8116ec6c8075ca",
     "012_dq_rule_macros.sql": "49a9e0c36198f71a",
     "013_incomplete_reports.sql": "4301a73ca725dcaf",
+    "014_budget_line_printed.sql": "8a8c230b9a2672dc",
 }
 
 

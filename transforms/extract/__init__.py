@@ -25,6 +25,8 @@ def _guarded(name: str, fn: Callable[[], T], fallback: T, warnings: list[str]) -
     """Run one extractor; an unexpected error becomes a warning so the other facts still load."""
     try:
         return fn()
+    except MemoryError:  # the worker's memory limit: reported as such, not as a damaged file
+        raise
     except Exception as exc:  # one extractor's failure must not lose the report
         warnings.append(notice("extractor_failed", f"{name}: {type(exc).__name__}: {exc}"))
         return fallback

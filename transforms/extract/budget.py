@@ -63,7 +63,9 @@ def _header_columns(header: list[str], above: list[str] | None, fiscal_year: int
 def _is_header(texts: list[str]) -> bool:
     hits = sum(1 for t in texts if t and _HEADER_WORDS.search(t) and number_cell(t) is None and parse_amount(t) is None)
     amounts = sum(1 for t in texts if t and (number_cell(t) is not None or parse_amount(t) is not None))
-    return hits >= 2 and amounts == 0
+    # a table of one figure per row (项目 | 决算数) names its label column and a single phase
+    named = bool(texts) and (label_role(texts[0]) or ("", ""))[0] == "name"
+    return (hits >= 2 or (hits == 1 and named)) and amounts == 0
 
 
 def _loc(cell: Cell | None, table: Table) -> Locator:

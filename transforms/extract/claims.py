@@ -12,15 +12,18 @@ from transforms.extract.sentences import Mention, Sentence, mentions, sentences,
 from transforms.facts import Claim, Evidence
 from transforms.normalize.numbers import decimals_of, scale_amount, to_decimal
 from transforms.normalize.text import squash
+from transforms.normalize.units import tally_units
 from transforms.vocabulary import alternation, terms
 
 _PERCENT = re.compile(r"(?<![\d.])(?<![*×x]\s)(?<![*×x])(\d+(?:\.\d+)?)\s*%")
 _DELIM = re.compile(r"[，,；;。]")
-_FORMULA = re.compile(r"([\d,.]+)\s*(亿元|万元|元)?\s*/\s*([\d,.]+)\s*(亿元|万元|元)?\s*\*\s*100%\s*=\s*$")
+# 30 / 33.58 * 100% = or, as units print it, 30万元÷33.58万元×100%=
+_FORMULA = re.compile(r"([\d,.]+)\s*(亿元|万元|元)?\s*[/÷]\s*([\d,.]+)\s*(亿元|万元|元)?\s*[*×]\s*100%\s*=\s*$")
 _DEPARTMENT_WIDE = re.compile(alternation(terms("stated_rates", "department_wide")))
 _CHANGE_LABEL = re.compile(alternation(terms("stated_rates", "change_words")))
 _TOTAL_LABEL = re.compile(r"合计|总|全年|全部")
-_COUNT_SHARE = re.compile(r"(\d+)\s*个[^，。；]*?占[^，。；]*?(\d+)\s*个的\s*$")
+# 项目11个，占全部13个预算项目的84.62% | 共有13个预算项目接受运行监控，占项目总数86.67%: counted items, not money
+_COUNT = re.compile(rf"(?<![\d.])(\d+)\s*(?:{tally_units()})")
 
 
 _DENOMINATOR_PHASES = ("adjusted", "budget", "initial")
@@ -29,6 +32,21 @@ _DENOMINATOR_PHASES = ("adjusted", "budget", "initial")
 def _yuan(num: str, unit: str | None) -> Decimal | None:
     n = to_decimal(num)
     return scale_amount(n, unit or "元") if n is not None else None
+
+
+def _count_share(text: str, money_named: bool) -> tuple[Decimal, Decimal | None] | None:
+    """(part, whole) of a share of counted items: the count before 占 and, when printed, the one after it.
+
+    None when the share is of money (an amount sits in the clause) or no count precedes 占.
+    """
+    zhan = text.rfind("占")
+    if zhan < 0 or money_named:
+        return None
+    part = list(_COUNT.finditer(text, 0, zhan))
+    if not part:
+        return None
+    whole = _COUNT.search(text, zhan)
+    return Decimal(part[-1].group(1)), Decimal(whole.group(1)) if whole else None
 
 
 def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) -> Claim | None:
@@ -56,18 +74,24 @@ def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) ->
         if change and current:
             fields.update(change_yuan=change.yuan, current_yuan=current.yuan, subject=current.category)
     elif kind == "share":
-        cm = _COUNT_SHARE.search(s.text[:start])
-        if cm:
-            fields.update(numerator_count=Decimal(cm.group(1)), denominator_count=Decimal(cm.group(2)))
+        counted = _count_share(s.text[local_from:start], bool(before))
+        if counted is not None:
+            fields.update(numerator_count=counted[0], denominator_count=counted[1], subject="count")
         elif before:
-            num = before[-1]
-            den = next((x for x in reversed(earlier) if x is not num and _TOTAL_LABEL.search(x.label)), None)
+            # 基本支出1218.39万元，占全年预算17826.29万元的6.83%: the amount after 占 is the base
+            zhan = s.text.rfind("占", 0, start)
+            base = next((x for x in reversed(before) if zhan >= 0 and x.start > zhan), None)
+            part = next((x for x in reversed(earlier) if base is not None and x.end <= zhan), None)
+            num = part if part is not None else before[-1]
+            den = base if part is not None else next(
+                (x for x in reversed(earlier) if x is not num and _TOTAL_LABEL.search(x.label)), None)
             fields.update(numerator_yuan=num.yuan, subject=num.category or num.label[-12:])
             if den is not None:
                 fields["denominator_yuan"] = den.yuan
     elif kind == "carryover_rate":
         num = next((x for x in before if x.category == "carryover_total" or "结转结余" in x.label), None)
         den = next((x for x in before if x is not num and x.category == "total"), None)
+        fields["subject"] = "total"  # the department's carry-over: rate_carryover_budget judges it
         if num is not None:
             fields["numerator_yuan"] = num.yuan
         if den is not None:

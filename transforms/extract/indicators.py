@@ -130,7 +130,8 @@ def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], ow
     A row with a level name but no indicator (预算执行率 in the first column, weight and score beside it) is an
     indicator named by that level, and does not become the level of the rows below. False when the row's
     figures are not under the header's weight and score (a row whose cells the grid shifted): the caller then
-    reads it by the shapes of its cells. A row with figures needs both a weight and a score to be read by name.
+    reads it by the shapes of its cells. A row with figures needs a weight or a score to be read by name, and only
+    figures under their own columns when it lacks one (a ragged row, kept for extraction_ragged_indicator_row).
     """
     def at(role: str) -> str:
         c = roles.get(role)
@@ -141,7 +142,9 @@ def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], ow
         return True
     weight, score = number_cell(at("weight")), number_cell(at("score"))
     figures = [c for c, t in cells if number_cell(t) is not None and c != roles.get("level1_weight")]
-    if (weight is None or score is None) and figures:
+    # figures only under their own columns: the row lacks a cell (ragged) rather than being shifted by the grid
+    in_place = {roles.get("weight"), roles.get("score")}
+    if (weight is None or score is None) and figures and (weight is score is None or not set(figures) <= in_place):
         return False
     evidence = Evidence(row[cells[0][0]].locator, " | ".join(t for _, t in cells))
     l1, w1 = _clean_level(at("level1"))

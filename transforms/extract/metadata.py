@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from transforms.document import Block, Document
+from transforms.document import Block, Document, Locator
 from transforms.extract.filing_date import find_filing_date
 from transforms.extract.period_year import period_years
 from transforms.extract.region import resolve_region
@@ -84,7 +84,7 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
     if filed:
         evidence.append(("filing_date", Evidence(filed.locator, filed.raw)))
 
-    fiscal_year, source = _body_year(items, title_idx, filing)
+    fiscal_year, source = _body_year(items, title_idx, filing, filed.locator if filed else None)
     if fiscal_year is None:
         fiscal_year, source = title_year, "title"
     if fiscal_year is None and filing is not None:
@@ -145,11 +145,15 @@ def _candidates(items: list[tuple[Block, str]]) -> list[str]:
     return out
 
 
-def _body_year(items: list[tuple[Block, str]], title_idx: int, filing: date | None) -> tuple[int | None, str | None]:
-    """The year the money is about: the most named year in sentences about budgets and spending."""
+def _body_year(items: list[tuple[Block, str]], title_idx: int, filing: date | None,
+               filing_locator: Locator | None = None) -> tuple[int | None, str | None]:
+    """The year the money is about: the most named year in sentences about budgets and spending.
+
+    The line that gives the filing date names the year the report was written, not the one it reports on.
+    """
     counts: Counter[int] = Counter()
     for idx, (b, t) in enumerate(items):
-        if idx <= title_idx or b.kind == "heading":
+        if idx <= title_idx or b.kind == "heading" or (filing_locator is not None and b.locator == filing_locator):
             continue
         for m in _YEAR.finditer(t):
             y = int(m.group(1))

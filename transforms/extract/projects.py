@@ -8,11 +8,13 @@ consistency rules can compare them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from transforms.document import Block, Cell, Document, Table
 from transforms.extract.categories import column_phase, names_change_or_rate
 from transforms.extract.indicators import project_name_of
+from transforms.extract.report_score import score_in_text
 from transforms.extract.sentences import mentions, sentences
 from transforms.extract.tablegrid import (
     FUNDS_TOTAL,
@@ -29,6 +31,7 @@ from transforms.readers.columns import label_role
 from transforms.vocabulary import alternation, terms
 
 _SUMMARY_ROW_SKIP = re.compile(alternation(terms("budget", "summary_rows")))
+_TOTAL_ROW = re.compile(alternation(terms("budget", "total_rows")))
 _PHASE_FIELDS = {"initial": "initial", "change": "adjustment", "adjusted": "full_year", "executed": "executed"}
 _ROLE_FIELDS = {"rate": "rate", "score": "score"}
 _UNIT_LABEL = re.compile(rf"^(?:{alternation(terms('organisations', 'labels'))})$")
@@ -37,7 +40,6 @@ _SENTENCE = re.compile(
     r"(?P<u2>万元|元).{0,6}?[\u4e00-\u9fff]{0,4}支出\s*(?P<exec>[\d,.]+)\s*(?P<u3>万元|元)"
 )
 _SENTENCE_RATE = re.compile(r"执行率(?:为|达)?\s*(\d+(?:\.\d+)?)\s*%")
-_SENTENCE_SCORE = re.compile(r"项目绩效自评\s*(\d+(?:\.\d+)?)\s*分")
 _SECTION_END = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件)")
 _HEADING_NAME = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*(.{2,30}?)\s*$")
 
@@ -86,7 +88,11 @@ def _summary_projects(doc: Document, table: Table) -> list[Project]:
     out: list[Project] = []
     for row, texts in zip(rows[body:], texts_rows[body:], strict=True):
         name = texts[name_col] if name_col < len(texts) else ""
-        if not name or _SUMMARY_ROW_SKIP.search(" ".join(texts[: name_col + 1])) or number_cell(name) is not None:
+        label = " ".join(t for t in texts[: name_col + 1] if t)
+        total = bool(_SUMMARY_ROW_SKIP.search(label))
+        if total:  # the 合计 row is kept, marked, for sums_project_rows_total; 平均 and 比例 rows are not
+            name = next((t for t in texts[: name_col + 1] if _TOTAL_ROW.search(t)), "")
+        if not name or number_cell(name) is not None:
             continue
         values: dict[str, Decimal | str | None] = {}
         for c, f in fields.items():
@@ -102,7 +108,8 @@ def _summary_projects(doc: Document, table: Table) -> list[Project]:
                 values[f] = number_cell(texts[c])
             else:
                 values[f] = texts[c]
-        out.append(_project(name, row[name_col], " | ".join(t for t in texts if t), values, unit, "summary_table"))
+        project = _project(name, row[name_col], " | ".join(t for t in texts if t), values, unit, "summary_table")
+        out.append(replace(project, is_total=True) if total else project)
     return out
 
 
@@ -194,19 +201,19 @@ def _sentence_projects(doc: Document) -> list[Project]:
         found = next(((b, sm) for b in blocks if (sm := _SENTENCE.search(fold_chars(b.text)))), None)
         if found is None:
             continue
-        score_m = next((m for b in blocks if (m := _SENTENCE_SCORE.search(fold_chars(b.text)))), None)
-        out.append(_sentence_project(name, found[0], found[1], score_m))
+        score = next((v for b in blocks if (v := score_in_text(fold_chars(b.text), "project")) is not None), None)
+        out.append(_sentence_project(name, found[0], found[1], score))
     return out
 
 
-def _sentence_project(name: str, b: Block, sm: re.Match[str], score_m: re.Match[str] | None) -> Project:
+def _sentence_project(name: str, b: Block, sm: re.Match[str], score: Decimal | None) -> Project:
     def yuan(num: str, unit: str) -> Decimal | None:
         n = to_decimal(num.rstrip("."))
         return scale_amount(n, unit) if n is not None else None
 
     return Project(name=name, evidence=Evidence(b.locator, sm.group(0)), initial_yuan=yuan(sm["initial"], sm["u1"]),
                    full_year_yuan=yuan(sm["full"], sm["u2"]), executed_yuan=yuan(sm["exec"], sm["u3"]),
-                   score=to_decimal(score_m.group(1)) if score_m else None, unit=sm["u1"], origin="sentence")
+                   score=score, unit=sm["u1"], origin="sentence")
 
 
 def _named_sentence_projects(doc: Document) -> list[Project]:

@@ -13,6 +13,7 @@ from typing import Any
 from transforms.document import Block, Cell, Document, Locator, Table
 from transforms.normalize.text import clean_inline
 from transforms.readers.errors import CorruptOffice, EmptyFile, QuarantineError
+from transforms.readers.limits import out_of_memory
 from transforms.readers.paragraphs import fold_spaced, heading_level
 from transforms.readers.zipcheck import check_zip
 
@@ -37,6 +38,8 @@ def read_docx(path: Path) -> Document:
     except QuarantineError:
         raise
     except Exception as exc:  # a damaged part or hostile XML is a damaged file, never a crash
+        if out_of_memory(exc):  # the worker's memory limit, not a damaged file
+            raise MemoryError(str(exc)) from exc
         raise CorruptOffice(name, f"{type(exc).__name__}: {exc}"[:200]) from exc
     if not reader.blocks:
         raise EmptyFile(name, "no text in the document / 文档中没有文字")

@@ -1,4 +1,5 @@
-"""Typed reader errors. Each is a quarantine class with a reason a person can act on, in Chinese and English."""
+"""Typed quarantine reasons (reading, limits, loading), each with a reason a person can act on, in Chinese and
+English."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ class QuarantineError(Exception):
         self.file = file
         self.detail = detail
         super().__init__(f"{file}: {self.reason_en}")
+
+    def __reduce__(self) -> tuple[type[QuarantineError], tuple[str, str]]:
+        # a worker process sends its outcome back pickled: rebuild from file and detail, not from the message
+        return type(self), (self.file, self.detail)
 
     @property
     def reason_zh(self) -> str:
@@ -122,3 +127,19 @@ class OutsideInbox(QuarantineError):
     en = "a link pointing outside the inbox; not read"
     action_zh = "请将报告本身（而非链接）放入收件箱。"
     action_en = "Put the report itself, not a link to it, in the inbox."
+
+
+class OverLimit(QuarantineError):
+    code = "over_limit"
+    zh = "读取该文件超出了处理限额，未入库"
+    en = "reading the file went past a processing limit; it was not loaded"
+    action_zh = "请核对文件是否异常（如超大页面、压缩炸弹），或请报送单位重新导出后提交。"
+    action_en = "Check the file for anything abnormal (huge pages, a compression bomb), or ask for a fresh export."
+
+
+class LoadFailed(QuarantineError):
+    code = "load_failed"
+    zh = "提取的内容无法写入数据仓库，已整体回滚"
+    en = "what was extracted could not be written to the warehouse; the report was rolled back"
+    action_zh = "运维人员请查看原因后重新运行；其余报告不受影响。"
+    action_en = "Operators: see the reason and run again; the other reports were not affected."

@@ -19,6 +19,7 @@ from transforms.document import Block, Cell, Document, Locator, Table
 from transforms.normalize.text import clean_inline
 from transforms.notices import notice
 from transforms.readers.errors import CorruptPdf, EmptyFile, EncryptedPdf, ImageOnlyPdf, QuarantineError
+from transforms.readers.limits import check_page_size, check_pages, out_of_memory
 from transforms.readers.paragraphs import fold_spaced, heading_level, is_number, join_cell_lines, starts_item
 
 # Government forms are drawn with lines (Word, WPS) or thin filled rectangles (WPS 表格); both become edges.
@@ -88,6 +89,8 @@ def read_pdf(path: Path) -> Document:
     except QuarantineError:
         raise
     except Exception as exc:  # any parser failure on hostile input is a damaged file, never a crash
+        if out_of_memory(exc):  # the worker's memory limit, not a damaged file
+            raise MemoryError(str(exc)) from exc
         if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
             raise EncryptedPdf(name, type(exc).__name__) from exc
         raise CorruptPdf(name, f"{type(exc).__name__}: {exc}"[:200]) from exc
@@ -124,7 +127,9 @@ def _read(path: Path, name: str) -> Document:
     no_text: list[int] = []
     ocr: list[int] = []
     with pdf:
+        check_pages(name, len(pdf.pages))
         for pno, page in enumerate(pdf.pages, start=1):
+            check_page_size(name, pno, float(page.width), float(page.height))
             page = page.dedupe_chars(tolerance=1)
             chars = page.chars
             scan = any(_area(im) >= _SCAN_AREA * page.width * page.height for im in page.images)

@@ -1,7 +1,7 @@
 """Text reader: .txt/.md as converted from PDF or Word, with the layout quirks the submissions carry.
 
 Handles markdown headings, tables in every form text_tables/ knows, HTML and LaTeX fragments, OCR line breaks
-inside sentences, full-width characters, and UTF-8 (with or without BOM) / GB18030 encodings.
+inside sentences, full-width characters, and UTF-8 or UTF-16 (with or without BOM) / GB18030 encodings.
 """
 
 from __future__ import annotations
@@ -23,11 +23,21 @@ _HEADING_NUM = re.compile(
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode UTF-8 (BOM or not) or GB18030; raise UndecodableText when neither fits."""
+    """Decode UTF-8 (BOM or not), UTF-16 (BOM or not) or GB18030; raise UndecodableText when none fits."""
     if not data.strip():
         raise EmptyFile(name)
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    # Notepad's "Unicode": UTF-16 with a byte-order mark, or without one (UTF-8 and GB18030 text holds no NUL byte)
+    utf16 = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else \
+        ("utf-16-le", "utf-16-be") if b"\x00" in data[:4096] else ()
+    for enc in utf16:
+        try:
+            text = data.decode(enc, errors="strict")
+        except UnicodeDecodeError:
+            continue
+        if _mostly_cjk_or_ascii(text):
+            return text, enc
     for enc in ("utf-8", "gb18030"):
         try:
             text = data.decode(enc, errors="strict")

@@ -14,6 +14,7 @@ from transforms.document import Block, Cell, Document, Locator, Table
 from transforms.normalize.text import clean_inline
 from transforms.notices import notice
 from transforms.readers.errors import CorruptOffice, EmptyFile, QuarantineError
+from transforms.readers.limits import check_sheet, out_of_memory
 from transforms.readers.paragraphs import fold_spaced
 from transforms.readers.zipcheck import check_zip
 
@@ -45,6 +46,8 @@ def read_xlsx(path: Path) -> Document:
     except QuarantineError:
         raise
     except Exception as exc:  # a damaged part or hostile XML is a damaged file, never a crash
+        if out_of_memory(exc):  # the worker's memory limit, not a damaged file
+            raise MemoryError(str(exc)) from exc
         raise CorruptOffice(name, f"{type(exc).__name__}: {exc}"[:200]) from exc
     if not blocks:
         raise EmptyFile(name, "no values in any sheet / 所有工作表均无数据")
@@ -56,25 +59,26 @@ def _sheet_table(ws: Any, fs: Any, name: str, tno: int, warnings: list[str]) -> 
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
     for rng in ws.merged_cells.ranges:
+        check_sheet(name, ws.title, rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
         spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
         covered.update((r, c) for r in range(rng.min_row, rng.max_row + 1)
                        for c in range(rng.min_col, rng.max_col + 1) if (r, c) != (rng.min_row, rng.min_col))
     texts: dict[tuple[int, int], str] = {}
     uncomputed: list[str] = []
-    for row in ws.iter_rows():
-        for cell in row:
-            if (cell.row, cell.column) in covered:
-                continue
-            value = cell.value
-            if value is None:
-                raw = fs.cell(row=cell.row, column=cell.column)
-                if raw.data_type == "f" and isinstance(raw.value, str):
-                    value = raw.value
-                    uncomputed.append(raw.coordinate)
-            if value is not None:
-                text = fold_spaced(clean_inline(format_value(value, cell.number_format)).strip())
-                if text:
-                    texts[(cell.row, cell.column)] = text
+    # the cells the sheet stores, not its declared dimension: one cell at XFD1048576 must not mean 17 billion
+    for cell in sorted(ws._cells.values(), key=lambda c: (c.row, c.column)):
+        if (cell.row, cell.column) in covered:
+            continue
+        value = cell.value
+        if value is None:
+            raw = fs.cell(row=cell.row, column=cell.column)
+            if raw.data_type == "f" and isinstance(raw.value, str):
+                value = raw.value
+                uncomputed.append(raw.coordinate)
+        if value is not None:
+            text = fold_spaced(clean_inline(format_value(value, cell.number_format)).strip())
+            if text:
+                texts[(cell.row, cell.column)] = text
     if uncomputed:
         warnings.append(notice("formula_without_value", f"{ws.title}!{', '.join(uncomputed[:10])}"))
     if not texts:
@@ -83,6 +87,7 @@ def _sheet_table(ws: Any, fs: Any, name: str, tno: int, warnings: list[str]) -> 
     first_row = min(r for r, _ in texts)
     last_row = max(r for r, _ in texts)
     last_col = max(c + spans.get((r, c), (1, 1))[1] - 1 for r, c in texts)
+    check_sheet(name, ws.title, last_row - first_row + 1, last_col)
     loc = Locator(name, page=tno, table=tno, sheet=ws.title)
     rows: list[tuple[Cell, ...]] = []
     for r in range(first_row, last_row + 1):

@@ -46,6 +46,8 @@ def check_zip(path: Path, name: str, required: str) -> None:
         raise
     except zipfile.BadZipFile as exc:
         raise CorruptOffice(name, "not a zip archive" if "not a zip" in str(exc).lower() else str(exc)[:200]) from exc
+    except MemoryError:  # the worker's memory limit: reported as such, not as a damaged file
+        raise
     except Exception as exc:
         raise CorruptOffice(name, f"{type(exc).__name__}: {exc}"[:200]) from exc
     if bad is not None:

@@ -68,7 +68,7 @@ def _collections(f: ReportFacts) -> dict[str, list[tuple[Any, ...]]]:
         "indicator_rows": [(i.owner, i.level3, i.target.raw if i.target else None, i.actual.raw if i.actual else None,
                             _fmt(i.weight), _fmt(i.score)) for i in f.indicators],
         "project_rows": [(p.name, p.origin, _fmt(p.initial_yuan, 10000), _fmt(p.full_year_yuan, 10000),
-                          _fmt(p.executed_yuan, 10000), _fmt(p.score)) for p in f.projects],
+                          _fmt(p.executed_yuan, 10000), _fmt(p.score)) for p in f.projects if not p.is_total],
         "score_lines": [(s.owner, s.level, s.name, _fmt(s.weight), _fmt(s.score)) for s in f.scores],
     }
 

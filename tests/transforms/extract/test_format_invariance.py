@@ -35,7 +35,7 @@ def fact_summary(f: ReportFacts) -> dict[str, Any]:
     return {
         "budget_lines": {(b.category, b.phase, _n(b.amount_yuan)) for b in f.budget_lines},
         "projects": {(p.name, _n(p.full_year_yuan), _n(p.executed_yuan), _n(p.stated_rate), _n(p.score))
-                     for p in f.projects},
+                     for p in f.projects if not p.is_total},
         "indicators": {(i.level3, _n(i.weight), _n(i.score)) for i in f.indicators},
         "total_score": _n(f.meta.self_eval_score),
         "execution_rates": {_n(c.stated_value) for c in f.claims if c.kind == "execution_rate"},
@@ -78,7 +78,7 @@ def generated_summary(f: ReportFacts) -> dict[str, Any]:
     """What a report states, whatever its layout: lines, projects, indicator rows and the total score."""
     return {
         "budget_lines": {(b.category, b.phase, _n(b.amount_yuan)) for b in f.budget_lines},
-        "projects": {(p.name, _n(p.full_year_yuan), _n(p.executed_yuan)) for p in f.projects},
+        "projects": {(p.name, _n(p.full_year_yuan), _n(p.executed_yuan)) for p in f.projects if not p.is_total},
         "indicators": {(i.level3, i.target.raw if i.target else "", i.actual.raw if i.actual else "",
                         _n(i.weight), _n(i.score)) for i in f.indicators},
         "total_score": _n(f.meta.self_eval_score),
