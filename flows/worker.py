@@ -25,7 +25,8 @@ _PRELOAD = ["flows.stages", "transforms.extract", "transforms.readers.pdf", "tra
 
 @dataclass(frozen=True)
 class WorkerLimits:
-    memory_mb: int = 2048  # address space of one worker; the whole night's peak stays near workers × this
+    # address space of one worker: the largest real PDF here peaks at 135 MB; a night peaks near workers × this
+    memory_mb: int = 1024
     cpu_seconds: int = 300
     wall_seconds: int = 600
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from flows.alerts.digest import PROVINCE, Digest, unit_audience
 from flows.alerts.render import render_html, render_markdown, subject_line
+from flows.alerts.safe_text import file_part
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -71,8 +72,7 @@ def file_stem(digest: Digest) -> str:
     """digest for the province, unit_<department> for a unit (path separators replaced)."""
     if digest.audience == PROVINCE:
         return "digest"
-    name = "".join("_" if c in '/\\:*?"<>| ' else c for c in str(digest.department))
-    return f"unit_{name}"
+    return f"unit_{file_part(digest.department)}"
 
 
 def write_files(digest: Digest, run_id: str, out_dir: Path, crops: Mapping[str, Path]) -> list[Path]:

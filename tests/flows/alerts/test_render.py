@@ -49,8 +49,41 @@ def test_the_province_digest_lists_tonights_files_by_outcome() -> None:
     d = Digest(PROVINCE, [], intake=intake_lines(load))
     md = render_markdown(d, "r", {})
     assert "## 今晚的文件 / Tonight's files" in md
-    assert "- incomplete 待补充: `说明.txt` — missing department, fiscal_year" in md
+    assert "- incomplete 待补充: `说明.txt` — missing department, fiscal\\_year" in md
     assert "- new version 新版本: `dept_v2.txt` — version 2 replaces abc" in md
     assert "- skipped 跳过: `dept.pdf`" in md and "- quarantined 隔离: `x<script>.pdf`" in md
     html = render_html(d, "r", {})
     assert "x&lt;script&gt;.pdf" in html and "<script>" not in html
+
+
+HOSTILE_NAME = '甲县<script>alert(1)</script>"局\n\rBcc: all@evil.test [x](http://evil.test) **b** ../../etc'
+
+
+def _hostile_entry() -> Entry:
+    e = _entry("i1", "r1", evidence="</blockquote><img src=x onerror=alert(1)>`code` [link](javascript:x)\n# h")
+    return Entry(**{**e.__dict__, "department": HOSTILE_NAME, "source_file": "../x<script>.pdf\n.pdf",
+                    "locator": "r`.pdf p2", "message_zh": "单位 <i>名</i> [a](b)"})
+
+
+def test_report_text_cannot_open_a_tag_a_link_or_a_header_anywhere_it_lands() -> None:
+    from email.policy import default
+
+    from flows.alerts.deliver import AlertConfig, build_email, file_stem
+
+    d = Digest(f"unit:{HOSTILE_NAME}", [_hostile_entry()])
+    html = render_html(d, "run-7", {})
+    assert "<script>" not in html and "<img src=x" not in html and "<i>名" not in html
+    assert "&lt;script&gt;" in html
+    md = render_markdown(d, "run-7", {})
+    assert "<script>" not in md and "<img" not in md and "<i>" not in md
+    assert "[x](http" not in md and "[link](javascript" not in md and "**b**" not in md
+    assert "\\[x\\](http://evil.test)" in md  # shown as typed, not as a link
+    assert "\n# h" not in md and "\rBcc" not in md  # every value on its own line, none starting a heading
+    assert "``r`.pdf p2``" in md  # a code span fenced past the backtick it holds
+    subject = subject_line(d, "run-7")
+    assert "\n" not in subject and "\r" not in subject
+    msg = build_email(d, "run-7", AlertConfig.from_env({"JIXIAO_ALERT_TO": "a@prov.test"}), {})
+    raw = msg.as_bytes(policy=default)
+    assert b"\nBcc:" not in raw and msg["Bcc"] is None
+    stem = file_stem(d)
+    assert "/" not in stem and ".." not in stem and "\n" not in stem and stem.startswith("unit_")
