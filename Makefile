@@ -8,12 +8,13 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP) system
 
-# the corpus generator's pdf layout is Word exported by LibreOffice (as units' office suites do), with a CJK font
+# the corpus generator's pdf layout is Word exported by LibreOffice (as units' office suites do), with a CJK font;
+# the page tests render the dashboard and the review page in Debian's Chromium
 system:
-	@command -v soffice >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	  libreoffice-writer-nogui fonts-noto-cjk >/dev/null; } || \
-	  echo "LibreOffice missing: apt-get install libreoffice-writer-nogui fonts-noto-cjk (the pdf test layout needs it)"
+	@{ command -v soffice >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; } || { [ "$$(id -u)" = 0 ] && \
+	  command -v apt-get >/dev/null && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk chromium >/dev/null; } || \
+	  echo "missing: apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium (pdf layout and page tests)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)

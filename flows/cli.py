@@ -47,6 +47,9 @@ def print_summary(s: dict[str, Any]) -> None:
     print(f"  发布 tables published: {', '.join(s.get('tables_published', []))}")
     if s.get("published"):
         print(f"  快照 snapshot: {s['published']}")
+    if s.get("dashboard"):
+        print(f"  汇总页 dashboard: {s['dashboard']}")
+        print(f"  审核页 review page: {s['review_page']}")
     if s.get("alerts_dir"):
         print(f"  提醒 alerts: {s['alerts_dir']}")
     for err in s.get("alert_errors", []):
@@ -73,6 +76,36 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"规则出错 {len(summary['rules_errored'])} rule(s) errored: the run is reported as failed "
               "(--allow-rule-errors to accept it)", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Marts, snapshot, exports and pages from the warehouse as it is: no file is read, nothing is loaded."""
+    from datetime import datetime
+
+    from flows import stages
+    from flows.run_lock import run_lock
+    from flows.settings import Settings
+    from warehouse.db import connect
+    from warehouse.marts import build_marts
+
+    settings = Settings.from_env(inbox=args.inbox, db=args.db)
+    if not settings.db.exists():
+        print(f"没有仓库 no warehouse at {settings.db}; run `jixiao run` first", file=sys.stderr)
+        return 1
+    run_id = "publish-" + datetime.now().strftime("%Y%m%dT%H%M%S")
+    with run_lock(settings.data_dir):  # never beside a run that is loading
+        con = connect(settings.db)
+        try:
+            marts = build_marts(con, run_id)
+        finally:
+            con.close()
+        out = stages.publish(settings.db, settings.data_dir, settings.inbox, run_id)
+    print(f"发布 published {', '.join(marts)}")
+    print(f"  快照 snapshot: {out['published']}  导出 exports: {out['exports']} files")
+    print(f"  汇总页 dashboard: {out['dashboard']}\n  审核页 review page: {out['review_page']}")
+    for p in out["page_problems"]:
+        print(f"  注意 note: {p}")
     return 0
 
 
@@ -125,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--allow-rule-errors", action="store_true",
                      help="exit 0 even when a rule could not run (it is still reported)")
     run.set_defaults(func=cmd_run)
+    pb = sub.add_parser("publish", help="rebuild marts, snapshot, exports and pages without ingesting / 重新发布")
+    pb.add_argument("--db")
+    pb.add_argument("--inbox", help="where the PDFs for the review page's crops are (default JIXIAO_INBOX)")
+    pb.set_defaults(func=cmd_publish)
     st = sub.add_parser("status", help="what the warehouse holds and the last runs / 仓库状态")
     st.add_argument("--db")
     st.set_defaults(func=cmd_status)

@@ -98,10 +98,8 @@ def finish_task(db: Path, run_id: str, summary: dict[str, Any]) -> None:
 
 
 @task(name="publish")
-def publish_task(db: Path, target: Path) -> Path:
-    from warehouse.publish import publish_snapshot
-
-    return publish_snapshot(db, target)
+def publish_task(db: Path, data_dir: Path, inbox: Path, run_id: str) -> dict[str, Any]:
+    return stages.publish(db, data_dir, inbox, run_id)
 
 
 @flow(name="jixiao-nightly", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
@@ -137,9 +135,12 @@ def _night(settings: Settings) -> dict[str, Any]:
         **alerts,
         "quarantine": quarantine,
     }
-    summary["published"] = str(snapshot_path(settings.data_dir))
+    published = snapshot_path(settings.data_dir)
+    summary.update(published=str(published), dashboard=str(published.parent / "dashboard.html"),
+                   review_page=str(published.parent / "review.html"))
     summary["seconds"] = round(time.perf_counter() - t0, 2)
     finish_task(settings.db, run_id, summary)
-    # last: the analyst snapshot shows the whole night, its completed run record included
-    publish_task(settings.db, Path(summary["published"]))
+    # last: the analyst snapshot shows the whole night, its completed run record included; exports and pages follow it
+    out = publish_task(settings.db, settings.data_dir, settings.inbox, run_id)
+    summary["page_problems"] = out["page_problems"]
     return summary

@@ -278,3 +278,20 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
             if err:
                 counts["quarantined"] += 1
     return counts
+
+
+def publish(db: Path, data_dir: Path, inbox: Path, run_id: str) -> dict[str, Any]:
+    """The analyst snapshot, then the exports, the dashboard and the review page written from it.
+
+    The snapshot is swapped in first, so every export describes the same warehouse state people can query.
+    """
+    from flows.pages.write import write_pages
+    from warehouse.exports import export_all
+    from warehouse.publish import publish_snapshot, snapshot_path
+
+    snapshot = publish_snapshot(db, snapshot_path(data_dir))
+    exports = export_all(snapshot, snapshot.parent)
+    pages, problems = write_pages(snapshot, snapshot.parent, inbox, run_id)
+    return {"published": str(snapshot), "exports": len(exports), "pages": [str(p) for p in pages],
+            "dashboard": str(snapshot.parent / "dashboard.html"), "review_page": str(snapshot.parent / "review.html"),
+            "page_problems": problems}

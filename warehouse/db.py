@@ -85,15 +85,22 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
+Pair = tuple[str, str]  # (中文, English)
+
+
+def comment_pairs() -> dict[str, tuple[Pair, dict[str, Pair]]]:
+    """comments.yaml resolved per view: (its comment, {column: comment}), common entries unless the view has its own."""
+    raw = yaml.safe_load(COMMENTS.read_text(encoding="utf-8"))
+    common = {c: (t[0], t[1]) for c, t in raw.get("common", {}).items()}
+    return {view: ((spec["comment"][0], spec["comment"][1]),
+                   {**common, **{c: (t[0], t[1]) for c, t in spec.get("columns", {}).items()}})
+            for view, spec in raw["views"].items()}
+
+
 def load_comments() -> dict[str, dict[str, str | dict[str, str]]]:
     """comments.yaml resolved per view: {view: {"comment": text, "columns": {column: text}}}, text "中文 / English"."""
-    raw = yaml.safe_load(COMMENTS.read_text(encoding="utf-8"))
-    common = {c: " / ".join(t) for c, t in raw.get("common", {}).items()}
-    out: dict[str, dict[str, str | dict[str, str]]] = {}
-    for view, spec in raw["views"].items():
-        cols = {**common, **{c: " / ".join(t) for c, t in spec.get("columns", {}).items()}}
-        out[view] = {"comment": " / ".join(spec["comment"]), "columns": cols}
-    return out
+    return {view: {"comment": " / ".join(comment), "columns": {c: " / ".join(t) for c, t in columns.items()}}
+            for view, (comment, columns) in comment_pairs().items()}
 
 
 def _quote(text: str) -> str:

@@ -16,13 +16,16 @@ from expectations.catalogue import format_value, load_rules
 PROVINCE = "province"
 _PAGE = re.compile(r"\bp(\d+)\b")
 
-# The open issues of current reports, with the report they are about.
+# The issues of current reports in the given statuses, with the report they are about and the waiver that holds.
 _ISSUES_SQL = """
 SELECT i.issue_id, i.rule_id, i.severity, i.subject, i.message_zh, i.message_en, i.stated_value, i.computed_value,
        i.difference, i.tolerance, i.evidence_text, i.source_locator, i.values_key, i.report_id,
-       coalesce(r.department, i.department) AS department, r.source_file, r.media_type, r.sha256, r.fiscal_year
+       coalesce(r.department, i.department) AS department, r.source_file, r.media_type, r.sha256, r.fiscal_year,
+       i.status, r.province, w.reason_code AS waiver
 FROM core_dq_issues i JOIN core_reports r ON r.report_id = i.report_id
-WHERE i.status = 'open'
+LEFT JOIN (SELECT issue_id, arg_max(reason_code, waived_at) AS reason_code FROM dq_waivers WHERE lapsed_at IS NULL
+           GROUP BY issue_id) w ON w.issue_id = i.issue_id
+WHERE list_contains($statuses, i.status)
 ORDER BY r.department, r.source_file, CASE i.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
          i.rule_id, i.subject
 """
@@ -65,6 +68,9 @@ class Entry:
     fiscal_year: int | None
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    status: str = "open"
+    province: str | None = None
+    waiver: str | None = None  # the reason code of the waiver that holds
 
     @property
     def is_pdf(self) -> bool:
@@ -116,8 +122,13 @@ def _place(con: duckdb.DuckDBPyConnection, report_id: str, locator: str | None
 
 def open_entries(con: duckdb.DuckDBPyConnection) -> list[Entry]:
     """Every open issue (waived and resolved ones never alert), formatted for reading."""
+    return issue_entries(con, ("open",))
+
+
+def issue_entries(con: duckdb.DuckDBPyConnection, statuses: tuple[str, ...]) -> list[Entry]:
+    """Every issue in ``statuses``, formatted for reading."""
     formats = {r.id: r.value_format for r in load_rules()}
-    cur = con.execute(_ISSUES_SQL)
+    cur = con.execute(_ISSUES_SQL, {"statuses": list(statuses)})
     names = [d[0] for d in cur.description]
     out: list[Entry] = []
     for values in cur.fetchall():
@@ -132,7 +143,8 @@ def open_entries(con: duckdb.DuckDBPyConnection) -> list[Entry]:
             evidence_text=r["evidence_text"] or "", locator=r["source_locator"] or "",
             values_key=r["values_key"] or "", report_id=r["report_id"], department=r["department"] or "?",
             source_file=r["source_file"] or "", media_type=r["media_type"] or "", sha256=r["sha256"] or "",
-            fiscal_year=r["fiscal_year"], page=page, bbox=bbox))
+            fiscal_year=r["fiscal_year"], page=page, bbox=bbox, status=r["status"], province=r["province"],
+            waiver=r["waiver"]))
     return out
 
 
