@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
 
+SUBJECT_WORDS = Path(__file__).parent / "subject_words.yaml"
 RULES_DIR = Path(__file__).parent / "rules"
 SEVERITIES = ("error", "warning", "info")
 FAMILIES = ("extraction", "rates", "sums", "balances", "scores", "targets", "consistency", "completeness")
@@ -31,9 +33,34 @@ class Rule:
         values = {k: format_value(row.get(k), self.value_format) for k in
                   ("stated_value", "computed_value", "difference", "tolerance")}
         fill = {"stated": values["stated_value"], "computed": values["computed_value"],
-                "difference": values["difference"], "tolerance": values["tolerance"],
-                "subject": row.get("subject") or ""}
-        return self.message_zh.format(**fill), self.message_en.format(**fill)
+                "difference": values["difference"], "tolerance": values["tolerance"]}
+        zh, en = subject_label(str(row.get("subject") or ""))
+        return self.message_zh.format(**fill, subject=zh), self.message_en.format(**fill, subject=en)
+
+
+@cache
+def _subject_words() -> dict[str, tuple[str, str]]:
+    raw = yaml.safe_load(SUBJECT_WORDS.read_text(encoding="utf-8"))
+    return {k: (v[0], v[1]) for k, v in raw.items()}
+
+
+def subject_label(subject: str) -> tuple[str, str]:
+    """A subject key (execution_rate|total|2) in words: (执行率 · 部门合计 · 第 2 处, execution rate · ... · #2)."""
+    words = _subject_words()
+    zh: list[str] = []
+    en: list[str] = []
+    for part in subject.split("|"):
+        part = part.strip()
+        if not part:
+            continue
+        if part.isdigit():
+            zh.append(f"第 {part} 处")
+            en.append(f"#{part}")
+            continue
+        pieces = [words.get(p, (p, p)) for p in part.split("/")]
+        zh.append("/".join(p[0] for p in pieces))
+        en.append("/".join(p[1] for p in pieces))
+    return " · ".join(zh), " · ".join(en)
 
 
 def format_value(v: object, kind: str) -> str:

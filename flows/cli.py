@@ -26,7 +26,8 @@ def print_summary(s: dict[str, Any]) -> None:
     print(f"jixiao run {s['run_id']}  ({s['seconds']} s)")
     print(f"  收件箱 inbox: {s['inbox']}   仓库 warehouse: {s['db']}")
     print(f"  文件 files seen: {s['files_seen']} (reports {s['reports_seen']})   "
-          f"入库 loaded: {s['loaded']}   跳过 skipped: {s['skipped']}   隔离 quarantined: {s['quarantined']}   "
+          f"入库 loaded: {s['loaded']}   跳过 skipped: {s['skipped']} (未变 unchanged {s.get('unchanged', 0)})   "
+          f"隔离 quarantined: {s['quarantined']}   "
           f"版本更替 superseded: {s.get('superseded', 0)}   待补充 incomplete: {s.get('incomplete', 0)}")
     for q in s.get("quarantine", []):
         print(f"    隔离 quarantined {q['file']}: [{q['class']}] {q['reason_en']}")
@@ -67,7 +68,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"收件箱不存在 inbox folder not found: {inbox} (--inbox or JIXIAO_INBOX)", file=sys.stderr)
         return 2
     check_free(Settings.from_env(inbox=args.inbox, db=args.db).data_dir)  # refuse before Prefect starts
-    summary = nightly(inbox=args.inbox, db=args.db)
+    flow = nightly
+    if args.runner == "dask":
+        from flows.runners import dask_runner
+
+        flow = nightly.with_options(task_runner=dask_runner(args.address))
+    summary = flow(inbox=args.inbox, db=args.db)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     else:
@@ -157,6 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
     run.add_argument("--allow-rule-errors", action="store_true",
                      help="exit 0 even when a rule could not run (it is still reported)")
+    run.add_argument("--runner", choices=("local", "dask"), default=os.environ.get("JIXIAO_RUNNER", "local"),
+                     help="local: threads each driving a worker process (default); dask: the tasks on a Dask cluster")
+    run.add_argument("--address", default=os.environ.get("JIXIAO_DASK_ADDRESS"),
+                     help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (without it, a local cluster is started)")
     run.set_defaults(func=cmd_run)
     pb = sub.add_parser("publish", help="rebuild marts, snapshot, exports and pages without ingesting / 重新发布")
     pb.add_argument("--db")

@@ -193,7 +193,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
         else:
             print(format_table(columns, rows[:max(args.max_rows, 0)], len(rows)))
         if args.csv and args.csv != "-":
-            with open(args.csv, "w", encoding="utf-8", newline="") as fh:
+            with open(args.csv, "w", encoding="utf-8-sig", newline="") as fh:  # a BOM: Excel reads it as UTF-8
                 write_csv(columns, rows, fh)
             print(f"已写入 wrote {len(rows)} rows to {args.csv}", file=sys.stderr)
         if args.parquet:

@@ -22,6 +22,21 @@ def discover_task(inbox: Path) -> list[stages.Submission]:
     return stages.discover(inbox)
 
 
+@task(name="settled")
+def settled_task(db: Path) -> set[str]:
+    """The hashes of files received before that a new night could not change (none when there is no warehouse)."""
+    from warehouse.db import connect
+    from warehouse.loader import settled_hashes
+
+    if not db.exists():
+        return set()
+    con = connect(db)
+    try:
+        return settled_hashes(con)
+    finally:
+        con.close()
+
+
 @task(name="read-and-extract")
 def read_extract_task(sub: stages.Submission) -> stages.FileResult:
     from flows.worker import read_in_worker
@@ -114,8 +129,9 @@ def _night(settings: Settings) -> dict[str, Any]:
     t0 = time.perf_counter()
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     subs = discover_task(settings.inbox)
-    futures = read_extract_task.map(subs)
-    results = [f.result() for f in futures]
+    to_read, known = stages.unchanged(subs, settled_task(settings.db))
+    futures = read_extract_task.map(to_read)
+    results = known + [f.result() for f in futures]
     counts = load_task(settings.db, run_id, settings.inbox, results, settings.data_dir / "quarantine" / run_id)
     dq = expectations_task(settings.db, run_id, settings.data_dir / "docs")
     marts = marts_task(settings.db, run_id)

@@ -53,6 +53,7 @@ class FileResult:
     error: QuarantineError | None = None
     attachment_errors: list[QuarantineError] = field(default_factory=list)
     changed: bool = False  # the file changed while it was read: read it again next night
+    known: bool = False  # received on an earlier night and unchanged: skipped by its hash, not read
     peak_rss_kb: int = 0  # the worker's peak resident memory and CPU time (flows/worker.py)
     cpu_seconds: float = 0.0
 
@@ -160,6 +161,21 @@ def _fingerprint(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+def unchanged(subs: list[Submission], settled: set[str]) -> tuple[list[Submission], list[FileResult]]:
+    """The submissions to read, and those whose file was received before, as results (the loader's test: a report is
+    known by its own file's hash)."""
+    to_read: list[Submission] = []
+    known: list[FileResult] = []
+    for sub in subs:
+        if sub.refused is None and sub.path.is_file():
+            digest = sha256_of(sub.path)
+            if digest in settled:
+                known.append(FileResult(sub, digest, sub.path.stat().st_size, known=True))
+                continue
+        to_read.append(sub)
+    return to_read, known
+
+
 def read_and_extract(sub: Submission) -> FileResult:
     """Read and extract one submission; a bad file becomes a quarantine outcome, never an exception.
 
@@ -217,6 +233,14 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
                               "skipped_files": [], "superseded_files": [], "incomplete_files": []}
     for res in results:
         name = res.submission.path.name
+        if res.known:
+            zh = "内容未变，此前已收到，本次未重新读取"
+            en = "unchanged since an earlier night: already received, not read again"
+            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
+                     media_type=None, outcome="skipped", reason_zh=zh, reason_en=en)
+            counts["skipped"] += 1
+            counts["unchanged"] = counts.get("unchanged", 0) + 1
+            continue
         if res.changed:
             zh = "读取期间文件发生变化，下次运行时重新读取"
             en = "the file changed while it was read; it is read again next run"

@@ -49,7 +49,15 @@ def _ctx() -> Any:
     return _context
 
 
-def _child(sub: stages.Submission, limits: WorkerLimits, conn: Connection) -> None:
+def _settings() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith("JIXIAO_")}
+
+
+def _child(sub: stages.Submission, limits: WorkerLimits, settings: dict[str, str], conn: Connection) -> None:
+    # the fork server was started with the environment of its first use: the readers' limits are tonight's
+    for key in [k for k in os.environ if k.startswith("JIXIAO_") and k not in settings]:
+        del os.environ[key]
+    os.environ.update(settings)
     memory = limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
@@ -73,8 +81,11 @@ def read_in_worker(sub: stages.Submission, limits: WorkerLimits | None = None) -
     limits = limits or WorkerLimits.from_env()
     if sub.refused is not None:
         return stages.read_and_extract(sub)  # refused unread: nothing to isolate
+    if mp.current_process().daemon:
+        # a Dask worker's task process may not have children; its nanny's memory limit is the isolation there
+        return stages.read_and_extract(sub)
     receive, send = _ctx().Pipe(duplex=False)
-    proc = _ctx().Process(target=_child, args=(sub, limits, send), daemon=True)
+    proc = _ctx().Process(target=_child, args=(sub, limits, _settings(), send), daemon=True)
     proc.start()
     send.close()
     try:

@@ -226,6 +226,17 @@ def assignment_for(con: duckdb.DuckDBPyConnection, sha256: str) -> Assignment | 
     return Assignment(*row) if row else None
 
 
+def settled_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Files already received that a new night could not change: no reviewer assignment newer than the one their
+    report was loaded with. Such a file is skipped by its hash before it is read."""
+    rows = con.execute(
+        "SELECT s.sha256 FROM core_submissions s LEFT JOIN core_reports r USING (report_id) "
+        "LEFT JOIN (SELECT sha256, arg_max(assignment_id, assigned_at) AS latest FROM review_assignments "
+        "GROUP BY sha256) a ON a.sha256 = s.sha256 "
+        "WHERE a.latest IS NULL OR a.latest IS NOT DISTINCT FROM r.assignment_id").fetchall()
+    return {r[0] for r in rows}
+
+
 _ASSIGNED_AWAY = {"department": "department_missing", "fiscal_year": "fiscal_year_missing", "region": "region_missing"}
 
 

@@ -4,7 +4,7 @@
 SELECT report_id, subject, stated_value, computed_value, difference, tolerance, evidence_text, source_locator
 FROM (
     SELECT r.report_id,
-           'share|' || c.numerator_count::BIGINT || '|' ||
+           'share|部分 ' || c.numerator_count::BIGINT || '|' ||
                row_number() OVER (PARTITION BY c.report_id ORDER BY c.line_no) AS subject,
            round(c.numerator_count / c.stated_value, 4) AS stated_value,
            round(c.numerator_count / c.stated_value, 0) AS computed_value,

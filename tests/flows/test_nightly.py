@@ -38,6 +38,7 @@ def test_nightly_loads_seeds_once(prefect_harness: None, seed_inbox: Path, tmp_p
 
     second = nightly(inbox=str(seed_inbox), db=str(db))
     assert second["loaded"] == 0 and second["skipped"] == 5
+    assert second["unchanged"] == 5  # known by their hashes: skipped before any was read
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM reports").fetchone() == (5,)
     assert con.execute("SELECT count(*) FROM core_budget_lines").fetchone()[0] == con.execute(
