@@ -31,8 +31,9 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 
+# the nightly flow over a generated corpus of N reports with its baselines: make bench N=500 (writes bench/results.json)
 bench: setup
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench $(if $(filter command line,$(origin N)),$(N),500)
 
 # the pipeline on a generated corpus, scored against its truth: make accuracy N=200 SEED=1 (writes bench/accuracy.json)
 N ?= 200

@@ -128,15 +128,27 @@ def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
 def _night(settings: Settings) -> dict[str, Any]:
     t0 = time.perf_counter()
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    stage_seconds: dict[str, float] = {}
+
+    def lap(stage: str, since: float) -> float:
+        now = time.perf_counter()
+        stage_seconds[stage] = round(now - since, 3)
+        return now
+
     subs = discover_task(settings.inbox)
     to_read, known = stages.unchanged(subs, settled_task(settings.db))
+    t = lap("discover", t0)
     futures = read_extract_task.map(to_read)
     results = known + [f.result() for f in futures]
+    t = lap("read_extract", t)
     counts = load_task(settings.db, run_id, settings.inbox, results, settings.data_dir / "quarantine" / run_id)
+    t = lap("load", t)
     dq = expectations_task(settings.db, run_id, settings.data_dir / "docs")
+    t = lap("rules", t)
     marts = marts_task(settings.db, run_id)
+    t = lap("marts", t)
     quarantine = [{"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
-                  for r in results if r.error is not None]
+                  for r in results if r.error is not None] + counts.pop("load_failed_files", [])
     alerts = alerts_task(settings.db, run_id, settings.inbox, settings.data_dir / "alerts" / run_id,
                          {**counts, "quarantine": quarantine})
     summary: dict[str, Any] = {
@@ -154,9 +166,14 @@ def _night(settings: Settings) -> dict[str, Any]:
     published = snapshot_path(settings.data_dir)
     summary.update(published=str(published), dashboard=str(published.parent / "dashboard.html"),
                    review_page=str(published.parent / "review.html"))
+    lap("alerts", t)
+    summary["stage_seconds"] = stage_seconds
+    summary["pages_read"] = sum(r.pages for r in results)
     summary["seconds"] = round(time.perf_counter() - t0, 2)
     finish_task(settings.db, run_id, summary)
     # last: the analyst snapshot shows the whole night, its completed run record included; exports and pages follow it
+    t = time.perf_counter()
     out = publish_task(settings.db, settings.data_dir, settings.inbox, run_id)
+    stage_seconds["publish"] = round(time.perf_counter() - t, 3)
     summary["page_problems"] = out["page_problems"]
     return summary

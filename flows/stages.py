@@ -281,6 +281,8 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
                      media_type=res.media_type, outcome="quarantined", error_class=res.error.code,
                      reason_zh=res.error.reason_zh, reason_en=res.error.reason_en)
             counts["quarantined"] += 1
+            counts.setdefault("load_failed_files", []).append(
+                {"file": name, "class": res.error.code, "reason_en": res.error.reason_en})
             continue
         counts[out.outcome] += 1
         if out.outcome == "skipped":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from flows import stages
 from warehouse.db import connect
@@ -71,3 +72,33 @@ def test_rerun_loads_nothing_twice(tmp_path: Path) -> None:
     assert con.execute("SELECT count(*) FROM core_reports").fetchone() == (1,)
     assert con.execute("SELECT outcome FROM ingest_log ORDER BY logged_at").fetchall() == [("loaded",), ("skipped",)]
     con.close()
+
+
+def test_a_report_that_cannot_be_written_is_rolled_back_and_kept_aside(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import warehouse.loader as loader
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _write(inbox / "a.txt", REPORT.replace("测试县", "浮梁县"))
+    _write(inbox / "b.txt", REPORT.replace("测试县", "大埔县"))
+    results = [stages.read_and_extract(s) for s in stages.discover(inbox)]
+    real = loader.fact_frames
+
+    def failing(report_id: str, load_id: str, facts: object) -> object:
+        if facts.meta.department == "浮梁县医疗保障局":  # type: ignore[attr-defined]
+            raise duckdb.ConversionException("a value its column cannot hold")
+        return real(report_id, load_id, facts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "fact_frames", failing)
+    con = connect(tmp_path / "w.duckdb")
+    counts = stages.load_results(con, "run1", results, tmp_path / "quarantine")
+    log = {r[0]: r[1:] for r in con.execute("SELECT source_file, outcome, error_class, reason_en FROM ingest_log")
+           .fetchall()}
+    reports = con.execute("SELECT department FROM core_reports").fetchall()
+    con.close()
+    assert counts["loaded"] == 1 and counts["quarantined"] == 1
+    assert log["a.txt"][:2] == ("quarantined", "load_failed") and "ConversionException" in log["a.txt"][2]
+    assert log["b.txt"][0] == "loaded" and reports == [("大埔县医疗保障局",)]  # nothing of a.txt was left behind
+    assert counts["load_failed_files"][0]["file"] == "a.txt"
+    assert any(p.name.endswith("a.txt") for p in (tmp_path / "quarantine").iterdir())
