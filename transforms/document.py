@@ -37,10 +37,11 @@ class Locator:
                 parts.append(f"L{self.line_start}")
         if self.table is not None:
             parts.append(f"表{self.table}")
+        # rows and columns counted from 1, as a person counts them on the page
         if self.row is not None:
-            parts.append(f"行{self.row}")
+            parts.append(f"行{self.row + 1}")
         if self.col is not None:
-            parts.append(f"列{self.col}")
+            parts.append(f"列{self.col + 1}")
         return " ".join(parts)
 
     def with_cell(self, row: int, col: int, bbox: tuple[float, float, float, float] | None = None) -> Locator:

@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from flows.alerts.crops import crop_png, find_source
+from flows.alerts.crops import crop_png, find_source, header_band
 from flows.alerts.deliver import AlertConfig, build_email, post_webhook, send_smtp, webhook_payload, write_files
 from flows.alerts.digest import PROVINCE, Digest, Entry, build_digests, log_delivery
 
@@ -28,7 +28,8 @@ def render_crops(entries: list[Entry], inbox: Path, crops_dir: Path) -> tuple[di
             problems.append(f"crop {e.issue_id}: 收件箱中找不到原件 source file not in the inbox: {e.source_file}")
             continue
         try:
-            crops[e.issue_id] = crop_png(pdf, e.page, e.bbox, crops_dir / f"{e.issue_id}.png")
+            header = header_band(pdf, e.page, e.bbox) if e.bbox is not None else None
+            crops[e.issue_id] = crop_png(pdf, e.page, e.bbox, crops_dir / f"{e.issue_id}.png", header)
         except Exception as exc:  # a bad page must not cost the reviewer the rest of the digest
             problems.append(f"crop {e.issue_id}: {type(exc).__name__}: {exc}")
     return crops, problems

@@ -17,6 +17,9 @@ th{background:#f3f3f3;cursor:pointer}td.num{text-align:right}
 .issue.error{border-left-color:#b00020}.issue.warning{border-left-color:#b26a00}
 blockquote{margin:6px 0;padding:4px 8px;background:#f6f6f6}code{font-size:11px}
 img.crop{max-width:100%;border:1px solid #ccc}
+.excerpt{font-size:12px;border:1px solid #ccc;padding:4px 8px;background:#fafafa}
+.excerpt .head{color:#555;font-weight:bold}.excerpt .ctx{color:#777}
+.excerpt .hit{background:#fff0f0;border:2px solid #dc0000;padding:2px}
 """
 
 # Sorting by a column header and filtering rows; a table sorts numbers as numbers (data-v holds the raw value).

@@ -9,14 +9,21 @@ from collections.abc import Mapping, Sequence
 from flows.alerts.digest import Entry
 from flows.alerts.render import SEVERITY_LABEL
 from flows.alerts.safe_text import html_text
+from flows.pages.excerpts import ExcerptLine
 from flows.pages.page import page, select
 
 _STATUS = {"open": "未解决 open", "waived": "已豁免 waived"}
 
 
-def _card(e: Entry, crops: Mapping[str, str]) -> str:
+def _excerpt(lines: Sequence[ExcerptLine]) -> str:
+    rows = "".join(f'<div class="{"hit" if x.hit else "head" if x.header else "ctx"}">{html_text(x.text)}</div>'
+                   for x in lines)
+    return f'<div class="excerpt">原件此处 in the source:{rows}</div>'
+
+
+def _card(e: Entry, crops: Mapping[str, str], excerpts: Mapping[str, Sequence[ExcerptLine]]) -> str:
     crop = (f'<div><img class="crop" src="{html_text(crops[e.issue_id])}" alt="{html_text(e.locator)}"></div>'
-            if e.issue_id in crops else "")
+            if e.issue_id in crops else _excerpt(excerpts[e.issue_id]) if e.issue_id in excerpts else "")
     act = (f'<div>处理 act: <code>jixiao review waive {html_text(e.issue_id)} --reason CODE --note "…"</code>'
            + (f' · <code>jixiao review assign {html_text(e.report_id)} --department … --year … --region … '
               f'--note "…"</code>' if e.rule_id.startswith("extraction_") else "") + "</div>")
@@ -36,7 +43,8 @@ def _card(e: Entry, crops: Mapping[str, str]) -> str:
             f'<div>位置 where: <code>{html_text(e.locator)}</code></div>{crop}{act}</div>')
 
 
-def render_review(entries: Sequence[Entry], crops: Mapping[str, str], run_id: str) -> str:
+def render_review(entries: Sequence[Entry], crops: Mapping[str, str], run_id: str,
+                  excerpts: Mapping[str, Sequence[ExcerptLine]] | None = None) -> str:
     order = {"error": 0, "warning": 1, "info": 2}
     ranked = sorted(entries, key=lambda e: (order.get(e.severity, 3), e.department, e.rule_id, e.subject))
     filters = ('<div class="filters">'
@@ -46,7 +54,8 @@ def render_review(entries: Sequence[Entry], crops: Mapping[str, str], run_id: st
                + select("unit", "单位 unit", [e.department for e in ranked])
                + select("status", "状态 status", [e.status for e in ranked])
                + f' <span>显示 shown <b id="shown">{len(ranked)}</b> / {len(ranked)}</span></div>')
-    cards = "".join(_card(e, crops) for e in ranked) or "<p>没有未解决或已豁免的问题。 / No open or waived issues.</p>"
+    cards = ("".join(_card(e, crops, excerpts or {}) for e in ranked)
+             or "<p>没有未解决或已豁免的问题。 / No open or waived issues.</p>")
     body = (f"<h1>数据质量审核 / Data-quality review</h1><p>运行 run <code>{html_text(run_id)}</code> · "
             f'<a href="dashboard.html">汇总 dashboard</a> · 未解决与已豁免的问题 open and waived issues, '
             f"most severe first</p>{filters}{cards}")

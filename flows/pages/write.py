@@ -8,10 +8,15 @@ from typing import Any
 
 import duckdb
 
-from flows.alerts.digest import issue_entries
+from flows.alerts.crops import find_source
+from flows.alerts.digest import Entry, issue_entries
 from flows.alerts.run import render_crops
 from flows.pages.dashboard import render_dashboard
+from flows.pages.excerpts import ExcerptLine, source_excerpt
 from flows.pages.review import render_review
+from transforms.document import Document
+from transforms.readers import read_document
+from transforms.readers.errors import QuarantineError
 from warehouse.exports import write_atomic
 
 _BY_RULE = "SELECT rule_id, count(*) FROM dq_issues WHERE status = 'open' GROUP BY ALL"
@@ -23,6 +28,28 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
     cur = con.execute(sql)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def _excerpts(entries: list[Entry], inbox: Path) -> tuple[dict[str, list[ExcerptLine]], list[str]]:
+    """The lines around each DOCX, text or workbook issue's evidence, read again from its file in the inbox."""
+    docs: dict[str, Document | None] = {}
+    out: dict[str, list[ExcerptLine]] = {}
+    problems: list[str] = []
+    for e in entries:
+        if e.report_id not in docs:
+            source = find_source(inbox, e.source_file, e.sha256)
+            try:
+                docs[e.report_id] = read_document(source) if source else None
+            except QuarantineError as exc:
+                docs[e.report_id] = None
+                problems.append(f"excerpt {e.issue_id}: {exc.reason_en}")
+            if source is None:
+                problems.append(f"excerpt {e.issue_id}: 收件箱中找不到原件 source file not in the inbox: "
+                                f"{e.source_file}")
+        doc = docs[e.report_id]
+        if doc is not None and (lines := source_excerpt(doc, e.locator)):
+            out[e.issue_id] = lines
+    return out, problems
 
 
 def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple[list[Path], list[str]]:
@@ -37,8 +64,9 @@ def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple
         con.close()
     crops, problems = render_crops(entries, inbox, target / "crops")
     rel = {i: p.relative_to(target).as_posix() for i, p in crops.items()}
+    excerpts, more = _excerpts([e for e in entries if not e.is_pdf], inbox)
     dashboard = render_dashboard(units, by_rule, by_region, run_id)
-    review = render_review(entries, rel, run_id)
+    review = render_review(entries, rel, run_id, excerpts)
     written = [write_atomic(target / "dashboard.html", lambda p: p.write_text(dashboard, encoding="utf-8")),
                write_atomic(target / "review.html", lambda p: p.write_text(review, encoding="utf-8"))]
-    return written + list(crops.values()), problems
+    return written + list(crops.values()), problems + more

@@ -98,4 +98,7 @@ def test_the_review_page_lists_every_open_and_waived_issue_with_its_evidence_and
     assert dom.count("<blockquote>原文 source:") == published["issues"]
     crops = re.findall(r'<img class="crop" src="([^"]+)"', dom)
     assert crops and all((published["dir"] / c).is_file() for c in crops)  # the PDF's issues show where they sit
+    # the DOCX and text issues show the lines around their evidence, the line itself marked
+    assert dom.count('class="excerpt"') >= published["issues"] - len(crops) - 2
+    assert dom.count('class="hit"') == dom.count('class="excerpt"')
     assert dom.count("jixiao review waive") == published["issues"]
