@@ -85,6 +85,7 @@ class Digest:
     entries: list[Entry]
     pending: dict[str, set[str]] = field(default_factory=dict)
     intake: list[tuple[str, str, str]] = field(default_factory=list)  # (outcome, file, why): the province's only
+    open_total: int = 0  # every open issue of the audience, new or not: a quiet night still says what is pending
 
     @property
     def department(self) -> str | None:
@@ -172,7 +173,7 @@ def build_digests(con: duckdb.DuckDBPyConnection,
         owed = set().union(*pending.values()) if pending else set()
         new = [e for e in mine if e.issue_id in owed]
         if new or audience == PROVINCE:
-            digests.append(Digest(audience, new, pending))
+            digests.append(Digest(audience, new, pending, open_total=len(mine)))
     return digests
 
 

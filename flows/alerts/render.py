@@ -38,6 +38,12 @@ def _report_title(first: Entry) -> str:
     return f"{first.department}{year} — {first.source_file} (report {first.report_id})"
 
 
+def _pending(digest: Digest) -> str:
+    return (f"未解决问题共 {digest.open_total} 条（含此前的），全部见审核页 review.html（数据目录 published/ 下）。 / "
+            f"{digest.open_total} open issues in all, earlier ones included: every one is on the review page "
+            "(review.html in the data folder's published/).")
+
+
 def _values(e: Entry) -> str:
     return (f"填报值 stated **{markdown_text(e.stated)}** · 计算值 computed **{markdown_text(e.computed)}** · "
             f"差额 difference **{markdown_text(e.difference)}** (容差 tolerance {markdown_text(e.tolerance)})")
@@ -51,6 +57,7 @@ def render_markdown(digest: Digest, run_id: str, crops: Mapping[str, str]) -> st
            + (f" ({_counts(digest)})" if digest.entries else ""), ""]
     if not digest.entries:
         out += ["今晚没有新问题。 / No new issues tonight.", ""]
+    out += [_pending(digest), ""]
     for first, entries in digest.by_report():
         out += [f"## {markdown_text(_report_title(first))}", ""]
         for e in entries:
@@ -100,6 +107,7 @@ def render_html(digest: Digest, run_id: str, crops: Mapping[str, str]) -> str:
              + (f" ({html_text(_counts(digest))})" if digest.entries else "") + "</p>"]
     if not digest.entries:
         parts.append("<p>今晚没有新问题。 / No new issues tonight.</p>")
+    parts.append(f"<p>{html_text(_pending(digest))}</p>")
     for first, entries in digest.by_report():
         parts.append(f"<h2>{html_text(_report_title(first))}</h2>")
         parts += [_entry_html(e, crops) for e in entries]

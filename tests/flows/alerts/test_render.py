@@ -33,10 +33,11 @@ def test_html_escapes_report_text_and_links_crops() -> None:
     assert "1 new data-quality issues (run-7)" in subject_line(d, "run-7")
 
 
-def test_an_empty_digest_says_so() -> None:
-    d = Digest(PROVINCE, [])
-    assert "今晚没有新问题。 / No new issues tonight." in render_markdown(d, "r", {})
-    assert "No new issues tonight." in render_html(d, "r", {})
+def test_an_empty_digest_says_so_and_what_is_still_open() -> None:
+    d = Digest(PROVINCE, [], open_total=7)
+    md = render_markdown(d, "r", {})
+    assert "今晚没有新问题。 / No new issues tonight." in md and "未解决问题共 7 条" in md and "7 open issues" in md
+    assert "No new issues tonight." in render_html(d, "r", {}) and "review.html" in render_html(d, "r", {})
 
 
 def test_the_province_digest_lists_tonights_files_by_outcome() -> None:
