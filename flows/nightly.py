@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 import uuid
 from datetime import datetime
@@ -37,7 +38,7 @@ def settled_task(db: Path) -> set[str]:
         con.close()
 
 
-@task(name="read-and-extract")
+@task(name="read-and-extract", task_run_name="read {sub.path.name}")
 def read_extract_task(sub: stages.Submission) -> stages.FileResult:
     from flows.worker import read_in_worker
 
@@ -125,6 +126,25 @@ def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
         return _night(settings)
 
 
+PROGRESS_EVERY = 10.0  # seconds between progress lines
+
+
+def _gather(futures: Any, total: int, unchanged: int) -> list[stages.FileResult]:
+    """Every file's result, with a progress line on stderr now and then: done of total, rate, time left."""
+    out: list[stages.FileResult] = []
+    t0 = last = time.perf_counter()
+    for f in futures:
+        out.append(f.result())
+        now = time.perf_counter()
+        if now - last >= PROGRESS_EVERY and len(out) < total:
+            last = now
+            rate = len(out) / (now - t0)
+            left = (total - len(out)) / rate if rate else 0
+            print(f"  读取 read {len(out)}/{total} files ({unchanged} unchanged, skipped), {rate * 60:.0f}/min, "
+                  f"约 about {left / 60:.1f} min left", file=sys.stderr, flush=True)
+    return out
+
+
 def _night(settings: Settings) -> dict[str, Any]:
     t0 = time.perf_counter()
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
@@ -139,7 +159,7 @@ def _night(settings: Settings) -> dict[str, Any]:
     to_read, known = stages.unchanged(subs, settled_task(settings.db))
     t = lap("discover", t0)
     futures = read_extract_task.map(to_read)
-    results = known + [f.result() for f in futures]
+    results = known + _gather(futures, len(to_read), len(known))
     t = lap("read_extract", t)
     counts = load_task(settings.db, run_id, settings.inbox, results, settings.data_dir / "quarantine" / run_id)
     t = lap("load", t)
@@ -176,4 +196,22 @@ def _night(settings: Settings) -> dict[str, Any]:
     out = publish_task(settings.db, settings.data_dir, settings.inbox, run_id)
     stage_seconds["publish"] = round(time.perf_counter() - t, 3)
     summary["page_problems"] = out["page_problems"]
+    _artifact(summary)
     return summary
+
+
+def _artifact(summary: dict[str, Any]) -> None:
+    """The run summary as a Prefect artifact, beside the flow run in Prefect's UI."""
+    from prefect.artifacts import create_markdown_artifact
+
+    lines = [f"# jixiao run {summary['run_id']}", "",
+             f"- 文件 files seen: {summary['files_seen']} · 入库 loaded: {summary['loaded']} · "
+             f"跳过 skipped: {summary['skipped']} (unchanged {summary.get('unchanged', 0)}) · "
+             f"隔离 quarantined: {summary['quarantined']}",
+             f"- 规则 rules: {summary.get('rules_run')} run, {summary.get('rules_failed')} failed, "
+             f"errored: {', '.join(summary.get('rules_errored') or []) or 'none'}",
+             f"- 未解决问题 open issues: {summary.get('issues_open')} (new {summary.get('issues_new')})",
+             f"- 审核页 review page: {summary.get('review_page')}", f"- 耗时 seconds: {summary['seconds']}",
+             f"- stages: {summary.get('stage_seconds')}"]
+    create_markdown_artifact(markdown="\n".join(lines), key="jixiao-run-summary",
+                             description="jixiao nightly run summary")

@@ -42,8 +42,30 @@ def ensure_server(api: str = DEFAULT_API, timeout_s: float = 60.0) -> subprocess
     raise RuntimeError(f"prefect server did not become healthy at {api} within {timeout_s:.0f} s")
 
 
+def check_schedule(cron: str, timezone: str) -> str | None:
+    """Why the schedule cannot run, in both languages; None when it can."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from prefect.schedules import Cron
+
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"时区无效：{timezone!r}（例如 Asia/Shanghai） / unknown time zone {timezone!r} (e.g. Asia/Shanghai)"
+    try:
+        Cron(cron, timezone=timezone)
+    except ValueError:
+        return (f"定时表达式无效：{cron!r}（五段，例如 \"0 2 * * *\" 即每天 02:00） / "
+                f"invalid cron {cron!r} (five fields, e.g. \"0 2 * * *\" for 02:00 every day)")
+    return None
+
+
 def serve(cron: str, timezone: str, inbox: str | None, db: str | None) -> int:
     """Serve the nightly flow as a deployment with a cron schedule until interrupted."""
+    problem = check_schedule(cron, timezone)
+    if problem:
+        print(f"错误 error: {problem}", file=sys.stderr)
+        return 2
     api = os.environ.get("PREFECT_API_URL", DEFAULT_API)
     server = ensure_server(api)
     os.environ["PREFECT_API_URL"] = api

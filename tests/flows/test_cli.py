@@ -16,3 +16,12 @@ def test_missing_inbox_is_a_clear_error_not_a_traceback(tmp_path: Path, capsys: 
     assert "inbox folder not found" in err and "收件箱不存在" in err
     assert "Traceback" not in err
     assert not (tmp_path / "w.duckdb").exists()
+
+
+@pytest.mark.parametrize(("cron", "tz", "says"), [("61 2 * * *", "Asia/Shanghai", "invalid cron"),
+                                                  ("0 2 * * *", "Mars/Base", "unknown time zone")])
+def test_serve_refuses_a_bad_schedule_before_starting_anything(cron: str, tz: str, says: str,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--cron", cron, "--timezone", tz]) == 2
+    err = capsys.readouterr().err
+    assert says in err and "错误" in err and "Traceback" not in err

@@ -29,5 +29,12 @@ def test_the_night_runs_on_a_two_worker_dask_cluster(prefect_harness: None, tmp_
         assert con.execute("SELECT count(*) FROM summary_region").fetchone() == (5,)
     finally:
         con.close()
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:  # the summary sits beside the flow run in Prefect's UI
+        from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+        arts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["jixiao-run-summary"])))
+    assert any(first["run_id"] in str(a.data) for a in arts)
     second = flow(inbox=str(inbox), db=str(db))
     assert second["loaded"] == 0 and second["unchanged"] == first["reports_seen"]  # the PDF copy of a DOCX too
