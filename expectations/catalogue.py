@@ -98,3 +98,17 @@ def load_rules(rules_dir: Path = RULES_DIR) -> list[Rule]:
         ))
     # extraction sanity checks run (and are listed) before business rules, so a bad reading is seen first
     return sorted(rules, key=lambda r: (FAMILIES.index(r.family), r.id))
+
+
+def catalogue_fingerprint(rules_dir: Path = RULES_DIR) -> str:
+    """A hash of every rule's query and metadata and of the shared macros: when it changes, every report is judged
+    again; while it holds, a night judges only the reports it loaded."""
+    import hashlib
+
+    from expectations.macros import macro_files
+
+    h = hashlib.sha256()
+    for path in sorted([*rules_dir.glob("*.sql"), *rules_dir.glob("*.yaml")]) + macro_files():
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
+import polars as pl
 
 from expectations.runner import RuleOutcome
 
@@ -107,20 +108,25 @@ def _upsert_issue(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, o:
     return iid
 
 
-def record_outcomes(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[RuleOutcome]) -> RecordSummary:
-    """Write dq_results and carry every issue through its lifecycle, in one transaction."""
+def record_outcomes(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[RuleOutcome],
+                    judged: set[str] | None = None) -> RecordSummary:
+    """Write dq_results and carry every issue through its lifecycle, in one transaction.
+
+    ``judged`` names the reports the rules judged tonight (None: every current one); an issue of a report not
+    judged keeps its state, and only judged reports get a result row.
+    """
     now = datetime.now()
     current = {r[0]: (r[1], r[2]) for r in con.execute(
-        "SELECT report_id, report_key, department FROM core_reports WHERE is_current").fetchall()}
+        "SELECT report_id, report_key, department FROM core_reports WHERE is_current").fetchall()
+        if judged is None or r[0] in judged}
     current_by_key = {k: rid for rid, (k, _) in current.items()}
     counts = _Counts()
+    results: list[tuple[str, str, str, str, int, datetime]] = []  # a row per rule and report, inserted at once
     con.execute("BEGIN TRANSACTION")
     try:
         for o in outcomes:
             if o.error is not None:  # judged nothing: no pass, no resolution, its open issues stay open
-                for rid in current:
-                    con.execute("INSERT INTO dq_results VALUES (?, ?, ?, ?, ?, ?)",
-                                [run_id, o.rule.id, rid, "error", 0, now])
+                results += [(run_id, o.rule.id, rid, "error", 0, now) for rid in current]
                 continue
             seen: set[str] = set()
             failing: dict[str, int] = {}
@@ -131,10 +137,9 @@ def record_outcomes(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[
                 failing[rid] = failing.get(rid, 0) + 1
                 key, department = current[rid]
                 seen.add(_upsert_issue(con, run_id, now, o, row, rid, key, department, counts))
-            for rid in current:
-                status = "fail" if rid in failing else ("pass" if rid in o.applicable else "not_applicable")
-                con.execute("INSERT INTO dq_results VALUES (?, ?, ?, ?, ?, ?)",
-                            [run_id, o.rule.id, rid, status, failing.get(rid, 0), now])
+            results += [(run_id, o.rule.id, rid,
+                         "fail" if rid in failing else ("pass" if rid in o.applicable else "not_applicable"),
+                         failing.get(rid, 0), now) for rid in current]
             # the current version of the issue's report no longer violates the rule: fixed (a waiver stays on
             # record, keyed to its values, should the same figures come back)
             for iid, key in con.execute(
@@ -145,6 +150,14 @@ def record_outcomes(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[
                     con.execute("UPDATE core_dq_issues SET status = 'resolved', resolved_run = ? WHERE issue_id = ?",
                                 [run_id, iid])
                     add_event(con, iid, run_id, "resolved", current_by_key[key], None, None, None, now)
+        if results:
+            frame = pl.DataFrame(results, schema=["run_id", "rule_id", "report_id", "status", "failures", "checked_at"],
+                                 orient="row")
+            con.register("_results", frame.to_arrow())
+            try:
+                con.execute("INSERT INTO dq_results SELECT * FROM _results")
+            finally:
+                con.unregister("_results")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

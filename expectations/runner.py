@@ -3,7 +3,8 @@
 GX 1.x cannot read DuckDB through its SQL datasource as shipped (its query result is lost on the ROLLBACK
 when the connection closes); giving GX a persisted connection for the duckdb dialect fixes it (measured in
 shared/notes/stack-prefect-gx-duckdb.md). Each rule is an ``UnexpectedRowsExpectation`` whose query returns
-the violating rows, with ``{batch}`` bound to ``core_reports``. GX is imported here only (2.3 s).
+the violating rows, with ``{batch}`` bound to the reports tonight judges (every current one, or only
+the night's new versions while the rules are unchanged). GX is imported here only (2.3 s).
 """
 
 from __future__ import annotations
@@ -67,8 +68,28 @@ def _patch_gx_for_duckdb() -> None:
         see._PERSISTED_CONNECTION_DIALECTS = (*see._PERSISTED_CONNECTION_DIALECTS, _DuckDialect("duckdb"))
 
 
-def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | None = None) -> list[RuleOutcome]:
-    """Validate the warehouse file with every rule; the caller must not hold a write connection to it."""
+def _batch_table(copy: Path, batch: set[str] | None) -> None:
+    """The reports tonight's rules judge, as the table GX validates (every rule reads it as {batch})."""
+    import duckdb
+
+    con = duckdb.connect(str(copy))
+    try:
+        if batch is None:
+            con.execute("CREATE TABLE jixiao_batch AS SELECT * FROM core_reports")
+        else:
+            con.execute("CREATE TABLE jixiao_batch AS SELECT * FROM core_reports WHERE list_contains(?, report_id)",
+                        [sorted(batch)])
+    finally:
+        con.close()
+
+
+def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | None = None,
+              batch: set[str] | None = None) -> list[RuleOutcome]:
+    """Validate the warehouse file with every rule; the caller must not hold a write connection to it.
+
+    ``batch`` (report ids) limits the judgement to those reports (``{batch}`` in each rule is their rows of
+    core_reports); None judges every current report.
+    """
     import great_expectations as gx
     import great_expectations.expectations as gxe
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -89,17 +110,18 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
     tmp = Path(tempfile.mkdtemp(prefix="jixiao-gx-"))
     copy = tmp / "warehouse.duckdb"
     shutil.copyfile(db_path, copy)
+    _batch_table(copy, batch)
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     _patch_gx_for_duckdb()
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     ds = ctx.data_sources.add_sql("warehouse", connection_string=f"duckdb:///{copy}")
-    batch = ds.add_table_asset("reports", table_name="core_reports").add_batch_definition_whole_table("all")
+    whole = ds.add_table_asset("reports", table_name="jixiao_batch").add_batch_definition_whole_table("all")
     suite = ctx.suites.add(gx.ExpectationSuite(name="jixiao_rules"))
     for rule in runnable:
         suite.add_expectation(gxe.UnexpectedRowsExpectation(
             unexpected_rows_query=rule.sql, description=rule.id, meta={"rule_id": rule.id}))
-    vd = ctx.validation_definitions.add(gx.ValidationDefinition(name="nightly", data=batch, suite=suite))
+    vd = ctx.validation_definitions.add(gx.ValidationDefinition(name="nightly", data=whole, suite=suite))
     if docs_dir is not None:
         _add_docs(ctx, docs_dir)
     with warnings.catch_warnings():
@@ -127,6 +149,8 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
         for o in outcomes:
             if o.error is None:
                 o.applicable = {row[0] for row in con.execute(o.rule.applies_to).fetchall()}
+                if batch is not None:
+                    o.applicable &= batch
     finally:
         con.close()
     shutil.rmtree(tmp, ignore_errors=True)

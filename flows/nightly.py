@@ -61,20 +61,28 @@ def load_task(db: Path, run_id: str, inbox: Path, results: list[stages.FileResul
 
 
 @task(name="expectations")
-def expectations_task(db: Path, run_id: str, docs_dir: Path) -> dict[str, int]:
+def expectations_task(db: Path, run_id: str, docs_dir: Path) -> dict[str, Any]:
+    from expectations.catalogue import catalogue_fingerprint
     from expectations.results import record_outcomes
     from expectations.runner import run_rules
     from warehouse.db import open_waiting
 
-    outcomes = run_rules(db, docs_dir=docs_dir)
+    fingerprint = catalogue_fingerprint()
+    con = open_waiting(db, read_only=True)
+    try:
+        batch = stages.reports_to_judge(con, fingerprint)
+    finally:
+        con.close()
+    outcomes = run_rules(db, docs_dir=docs_dir, batch=batch)
     con = open_waiting(db)
     try:
-        s = record_outcomes(con, run_id, outcomes)
+        s = record_outcomes(con, run_id, outcomes, judged=batch)
     finally:
         con.close()
     return {"rules_run": s.rules_run, "rules_failed": s.rules_failed, "rules_errored": list(s.rules_errored),
             "issues_open": s.issues_open,
-            "issues_new": s.issues_new, "issues_resolved": s.issues_resolved}
+            "issues_new": s.issues_new, "issues_resolved": s.issues_resolved,
+            "rules_fingerprint": fingerprint, "reports_judged": "all" if batch is None else len(batch)}
 
 
 @task(name="marts")

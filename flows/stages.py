@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -321,3 +322,15 @@ def publish(db: Path, data_dir: Path, inbox: Path, run_id: str) -> dict[str, Any
     return {"published": str(snapshot), "exports": len(exports), "pages": [str(p) for p in pages],
             "dashboard": str(snapshot.parent / "dashboard.html"), "review_page": str(snapshot.parent / "review.html"),
             "page_problems": problems}
+
+
+def reports_to_judge(con: duckdb.DuckDBPyConnection, fingerprint: str) -> set[str] | None:
+    """The current reports tonight's rules must judge: those never judged yet (tonight's new versions, and any a
+    broken night loaded but never checked), or every one (None) when the rules changed since the last night."""
+    last = con.execute("SELECT summary_json FROM runs WHERE status = 'completed' AND summary_json IS NOT NULL "
+                       "ORDER BY started_at DESC LIMIT 1").fetchone()
+    if last is None or json.loads(last[0]).get("rules_fingerprint") != fingerprint:
+        return None
+    rows = con.execute("SELECT report_id FROM core_reports r WHERE is_current AND NOT EXISTS "
+                       "(SELECT 1 FROM dq_results d WHERE d.report_id = r.report_id)").fetchall()
+    return {r[0] for r in rows}

@@ -1,5 +1,9 @@
--- Each rule per province on tonight's judgement: the reports it could judge, how many passed, and its pass rate.
+-- Each rule per province on the latest judgement of every current report (a night judges only the reports it
+-- loaded while the rules are unchanged): the reports it could judge, how many passed, and its pass rate.
 CREATE OR REPLACE TABLE mart_dq_scoreboard AS
+WITH latest AS (
+    SELECT rule_id, report_id, arg_max(status, checked_at) AS status FROM dq_results GROUP BY ALL
+)
 SELECT d.rule_id, f.province,
        count(*) FILTER (WHERE d.status <> 'not_applicable') AS reports_judged,
        count(*) FILTER (WHERE d.status = 'pass') AS reports_passed,
@@ -7,9 +11,8 @@ SELECT d.rule_id, f.province,
        CASE WHEN count(*) FILTER (WHERE d.status <> 'not_applicable') > 0
             THEN round(count(*) FILTER (WHERE d.status = 'pass')
                        / count(*) FILTER (WHERE d.status <> 'not_applicable'), 4) END AS pass_rate
-FROM dq_results d
+FROM latest d
 JOIN mart_report_figures f USING (report_id)
-WHERE d.run_id = (SELECT max(run_id) FROM dq_results)
 GROUP BY ALL
 ORDER BY d.rule_id, f.province;
 CREATE OR REPLACE VIEW dq_scoreboard AS SELECT * FROM mart_dq_scoreboard;
