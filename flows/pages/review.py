@@ -21,7 +21,8 @@ def _excerpt(lines: Sequence[ExcerptLine]) -> str:
     return f'<div class="excerpt">原件此处 in the source:{rows}</div>'
 
 
-def _card(e: Entry, crops: Mapping[str, str], excerpts: Mapping[str, Sequence[ExcerptLine]]) -> str:
+def _card(e: Entry, crops: Mapping[str, str], excerpts: Mapping[str, Sequence[ExcerptLine]],
+          operands: Mapping[str, str]) -> str:
     crop = (f'<div><img class="crop" src="{html_text(crops[e.issue_id])}" alt="{html_text(e.locator)}"></div>'
             if e.issue_id in crops else _excerpt(excerpts[e.issue_id]) if e.issue_id in excerpts else "")
     act = (f'<div>处理 act: <code>jixiao review waive {html_text(e.issue_id)} --reason CODE --note "…"</code>'
@@ -38,13 +39,16 @@ def _card(e: Entry, crops: Mapping[str, str], excerpts: Mapping[str, Sequence[Ex
             '<table><tr><th>填报值 stated</th><th>计算值 computed</th><th>差额 difference</th><th>容差 tolerance</th>'
             f'</tr><tr><td class="num">{html_text(e.stated)}</td><td class="num">{html_text(e.computed)}</td>'
             f'<td class="num">{html_text(e.difference)}</td><td class="num">{html_text(e.tolerance)}</td></tr></table>'
-            f'<div>{html_text(e.message_zh)}</div><div style="color:#444">{html_text(e.message_en)}</div>'
+            + (f"<div>按此重算 recomputed from: {html_text(operands[e.issue_id])}</div>"
+               if e.issue_id in operands else "")
+            + f'<div>{html_text(e.message_zh)}</div><div style="color:#444">{html_text(e.message_en)}</div>'
             f'<blockquote>原文 source: {html_text(e.evidence_text)}</blockquote>'
             f'<div>位置 where: <code>{html_text(e.locator)}</code></div>{crop}{act}</div>')
 
 
 def render_review(entries: Sequence[Entry], crops: Mapping[str, str], run_id: str,
-                  excerpts: Mapping[str, Sequence[ExcerptLine]] | None = None) -> str:
+                  excerpts: Mapping[str, Sequence[ExcerptLine]] | None = None,
+                  operands: Mapping[str, str] | None = None) -> str:
     order = {"error": 0, "warning": 1, "info": 2}
     ranked = sorted(entries, key=lambda e: (order.get(e.severity, 3), e.department, e.rule_id, e.subject))
     filters = ('<div class="filters">'
@@ -54,7 +58,7 @@ def render_review(entries: Sequence[Entry], crops: Mapping[str, str], run_id: st
                + select("unit", "单位 unit", [e.department for e in ranked])
                + select("status", "状态 status", [e.status for e in ranked])
                + f' <span>显示 shown <b id="shown">{len(ranked)}</b> / {len(ranked)}</span></div>')
-    cards = ("".join(_card(e, crops, excerpts or {}) for e in ranked)
+    cards = ("".join(_card(e, crops, excerpts or {}, operands or {}) for e in ranked)
              or "<p>没有未解决或已豁免的问题。 / No open or waived issues.</p>")
     body = (f"<h1>数据质量审核 / Data-quality review</h1><p>运行 run <code>{html_text(run_id)}</code> · "
             f'<a href="dashboard.html">汇总 dashboard</a> · 未解决与已豁免的问题 open and waived issues, '

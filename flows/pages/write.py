@@ -52,6 +52,28 @@ def _excerpts(entries: list[Entry], inbox: Path) -> tuple[dict[str, list[Excerpt
     return out, problems
 
 
+_OPERANDS = ("SELECT numerator_yuan, denominator_yuan, numerator_count, denominator_count FROM core_claims "
+             "WHERE report_id = ? AND locator = ? AND (numerator_yuan IS NOT NULL OR numerator_count IS NOT NULL) "
+             "ORDER BY line_no LIMIT 1")
+
+
+def _operands(con: duckdb.DuckDBPyConnection, entries: list[Entry]) -> dict[str, str]:
+    """For a recomputed rate, the two figures it was recomputed from, as the report printed them (万元 or counts)."""
+    out: dict[str, str] = {}
+    for e in entries:
+        if not e.rule_id.startswith("rate_"):
+            continue
+        row = con.execute(_OPERANDS, [e.report_id, e.locator]).fetchone()
+        if row is None:
+            continue
+        num, den, n_count, d_count = row
+        if num is not None and den:
+            out[e.issue_id] = f"{float(num) / 10000:,.2f} 万元 ÷ {float(den) / 10000:,.2f} 万元"
+        elif n_count is not None and d_count:
+            out[e.issue_id] = f"{n_count} ÷ {d_count}"
+    return out
+
+
 def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple[list[Path], list[str]]:
     """The dashboard and the review page of ``snapshot`` in ``target``; the files, and crop problems as messages."""
     con = duckdb.connect(str(snapshot), read_only=True)
@@ -60,13 +82,14 @@ def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple
         by_rule = [(str(a), int(b)) for a, b in con.execute(_BY_RULE).fetchall()]
         by_region = [(str(a), int(b)) for a, b in con.execute(_BY_REGION).fetchall()]
         entries = issue_entries(con, ("open", "waived"))
+        operands = _operands(con, entries)
     finally:
         con.close()
     crops, problems = render_crops(entries, inbox, target / "crops")
     rel = {i: p.relative_to(target).as_posix() for i, p in crops.items()}
     excerpts, more = _excerpts([e for e in entries if not e.is_pdf], inbox)
     dashboard = render_dashboard(units, by_rule, by_region, run_id)
-    review = render_review(entries, rel, run_id, excerpts)
+    review = render_review(entries, rel, run_id, excerpts, operands)
     written = [write_atomic(target / "dashboard.html", lambda p: p.write_text(dashboard, encoding="utf-8")),
                write_atomic(target / "review.html", lambda p: p.write_text(review, encoding="utf-8"))]
     return written + list(crops.values()), problems + more

@@ -102,3 +102,4 @@ def test_the_review_page_lists_every_open_and_waived_issue_with_its_evidence_and
     assert dom.count('class="excerpt"') >= published["issues"] - len(crops) - 2
     assert dom.count('class="hit"') == dom.count('class="excerpt"')
     assert dom.count("jixiao review waive") == published["issues"]
+    assert "recomputed from: 2.27 万元 ÷ 4.52 万元" in dom  # 门头沟's 三公 control rate, with the operands it names
