@@ -19,7 +19,7 @@ from transforms.facts import ReportFacts
 from transforms.notices import notice
 from transforms.readers import read_document
 from transforms.readers.errors import LoadFailed, NoReportContent, NotARegularFile, OutsideInbox, QuarantineError
-from warehouse.loader import LoadOutcome, load_report
+from warehouse.loader import LoadOutcome, decimal_limits, load_report
 from warehouse.runs import log_file
 
 # How units name attachments: X_附件1, X附表2, 附件1_X, X_att, X_attachment2 (and X_main beside X_att)
@@ -232,6 +232,7 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
     """
     counts: dict[str, Any] = {"loaded": 0, "skipped": 0, "quarantined": 0, "superseded": 0, "incomplete": 0,
                               "skipped_files": [], "superseded_files": [], "incomplete_files": []}
+    limits = decimal_limits(con)  # the columns' bounds, read once for the batch
     for res in results:
         name = res.submission.path.name
         if res.known:
@@ -274,7 +275,8 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
         try:
             out = load_report(con, res.facts, sha256=res.sha256, source_file=name, media_type=res.media_type or "",
                               pages=res.pages, load_id=run_id,
-                              attachments=tuple(a.name for a in res.submission.attachments), log=log)
+                              attachments=tuple(a.name for a in res.submission.attachments), log=log,
+                              limits=limits)
         except duckdb.Error as exc:  # rolled back: this report is kept aside with the reason, the night goes on
             res.error = LoadFailed(name, f"{type(exc).__name__}: {exc}"[:300])
             quarantine_copy(res, quarantine_dir)

@@ -298,7 +298,8 @@ def fit_frames(frames: dict[str, pl.DataFrame], limits: dict[str, dict[str, Deci
 
 
 def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str, media_type: str,
-           pages: int, load_id: str, attachments: tuple[str, ...]) -> LoadOutcome:
+           pages: int, load_id: str, attachments: tuple[str, ...],
+           limits: dict[str, dict[str, Decimal]] | None = None) -> LoadOutcome:
     """Decide what the file is and write it; runs inside the caller's transaction."""
     report_id = sha256[:16]
     assigned = assignment_for(con, sha256)
@@ -339,7 +340,7 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
     superseded = superseded or earlier
     m = facts.meta
     missing = missing_fields(facts)
-    limits = decimal_limits(con)
+    limits = limits if limits is not None else decimal_limits(con)
     frames = fact_frames(report_id, load_id, facts)
     notes = fit_frames(frames, limits)
     score = m.self_eval_score
@@ -380,15 +381,17 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
 
 def load_report(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str,
                 media_type: str, pages: int, load_id: str, attachments: tuple[str, ...] = (),
-                log: Callable[[LoadOutcome], None] | None = None) -> LoadOutcome:
+                log: Callable[[LoadOutcome], None] | None = None,
+                limits: dict[str, dict[str, Decimal]] | None = None) -> LoadOutcome:
     """Load one report in one transaction: skip what is already there, supersede an older version.
 
     ``log`` runs inside the same transaction, so the file's ingest record commits (or vanishes) with its facts.
+    ``limits`` (decimal_limits) may be read once for a batch.
     """
     con.execute("BEGIN TRANSACTION")
     try:
         out = _place(con, facts, sha256=sha256, source_file=source_file, media_type=media_type, pages=pages,
-                     load_id=load_id, attachments=attachments)
+                     load_id=load_id, attachments=attachments, limits=limits)
         if log is not None:
             log(out)
         _pause_for_tests()
