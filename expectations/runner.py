@@ -94,6 +94,10 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
     import great_expectations.expectations as gxe
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
+    # GX gives some of its modules' loggers their own INFO level: quiet each, not only the package's
+    for name in [n for n in logging.root.manager.loggerDict if n.startswith("great_expectations")]:
+        logging.getLogger(name).setLevel(logging.ERROR)
+
     from expectations.macros import install
     from warehouse.db import open_waiting
 
@@ -111,7 +115,6 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
     copy = tmp / "warehouse.duckdb"
     shutil.copyfile(db_path, copy)
     _batch_table(copy, batch)
-    logging.getLogger("great_expectations").setLevel(logging.ERROR)
     _patch_gx_for_duckdb()
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
