@@ -82,21 +82,23 @@ def _upsert_issue(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, o:
     status, lapsed = _status_after_waiver(con, iid, vk, run_id, now, counts)
     values = [rid, o.rule.severity, o.rule.family, department, zh, en, stated, computed,
               _str(row.get("difference")), _str(row.get("tolerance")), _str(row.get("evidence_text")),
-              _str(row.get("source_locator")), vk, status]
+              _str(row.get("source_locator")), vk, status, _str(row.get("other_locator")),
+              _str(row.get("other_evidence"))]
     if existing is None:
         counts.new += 1
         con.execute(
             "INSERT INTO core_dq_issues (issue_id, rule_id, report_key, subject, report_id, severity, family, "
             "department, message_zh, message_en, stated_value, computed_value, difference, tolerance, evidence_text, "
-            "source_locator, values_key, status, first_seen_run, last_seen_run, first_seen_at, last_seen_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "source_locator, values_key, status, other_locator, other_evidence, first_seen_run, last_seen_run, "
+            "first_seen_at, last_seen_at) VALUES (" + ", ".join(["?"] * 24) + ")",
             [iid, o.rule.id, key, subject, *values, run_id, run_id, now, now])
         add_event(con, iid, run_id, "opened", rid, stated, computed, None, now)
     else:
         con.execute(
             "UPDATE core_dq_issues SET report_id = ?, severity = ?, family = ?, department = ?, message_zh = ?, "
             "message_en = ?, stated_value = ?, computed_value = ?, difference = ?, tolerance = ?, evidence_text = ?, "
-            "source_locator = ?, values_key = ?, status = ?, resolved_run = NULL, last_seen_run = ?, "
+            "source_locator = ?, values_key = ?, status = ?, other_locator = ?, other_evidence = ?, "
+            "resolved_run = NULL, last_seen_run = ?, "
             "last_seen_at = ? WHERE issue_id = ?", [*values, run_id, now, iid])
         if existing[0] == "resolved":
             add_event(con, iid, run_id, "reopened", rid, stated, computed, None, now)

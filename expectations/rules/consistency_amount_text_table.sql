@@ -3,7 +3,8 @@
 -- are left out (their phase comes from nearby years in the text).
 WITH tab AS (
     SELECT report_id, category, phase, min(amount_yuan) AS amount, count(DISTINCT amount_yuan) AS n,
-           max(dq_amount_half(raw_text, unit)) AS half_yuan
+           max(dq_amount_half(raw_text, unit)) AS half_yuan, arg_min(locator, line_no) AS cell_locator,
+           arg_min(raw_text, line_no) AS cell_text
     FROM core_budget_lines WHERE source = 'table' AND subject IS NULL AND phase NOT IN ('previous', 'budget')
     GROUP BY ALL
 ),
@@ -18,7 +19,7 @@ txt AS (
 )
 SELECT r.report_id, x.category || '|' || x.phase AS subject, x.amount_yuan AS stated_value, t.amount AS computed_value,
        abs(x.amount_yuan - t.amount) AS difference, t.half_yuan + 50 AS tolerance, x.raw_text AS evidence_text,
-       x.locator AS source_locator
+       x.locator AS source_locator, t.cell_locator AS other_locator, t.cell_text AS other_evidence
 FROM {batch} r
 JOIN txt x ON x.report_id = r.report_id
 JOIN tab t ON t.report_id = x.report_id AND t.category = x.category AND t.phase = x.phase

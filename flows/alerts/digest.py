@@ -21,7 +21,7 @@ _ISSUES_SQL = """
 SELECT i.issue_id, i.rule_id, i.severity, i.subject, i.message_zh, i.message_en, i.stated_value, i.computed_value,
        i.difference, i.tolerance, i.evidence_text, i.source_locator, i.values_key, i.report_id,
        coalesce(r.department, i.department) AS department, r.source_file, r.media_type, r.sha256, r.fiscal_year,
-       i.status, r.province, w.reason_code AS waiver
+       i.status, r.province, w.reason_code AS waiver, i.other_locator, i.other_evidence
 FROM core_dq_issues i JOIN core_reports r ON r.report_id = i.report_id
 LEFT JOIN (SELECT issue_id, arg_max(reason_code, waived_at) AS reason_code FROM dq_waivers WHERE lapsed_at IS NULL
            GROUP BY issue_id) w ON w.issue_id = i.issue_id
@@ -71,6 +71,8 @@ class Entry:
     status: str = "open"
     province: str | None = None
     waiver: str | None = None  # the reason code of the waiver that holds
+    other_locator: str | None = None  # a two-place issue's other place (the table cell a sentence contradicts)
+    other_evidence: str | None = None
 
     @property
     def is_pdf(self) -> bool:
@@ -109,8 +111,9 @@ def unit_audience(department: str) -> str:
     return f"unit:{department}"
 
 
-def _place(con: duckdb.DuckDBPyConnection, report_id: str, locator: str | None
-           ) -> tuple[int | None, tuple[float, float, float, float] | None]:
+def place_of(con: duckdb.DuckDBPyConnection, report_id: str, locator: str | None
+             ) -> tuple[int | None, tuple[float, float, float, float] | None]:
+    """The page and box where the fact at ``locator`` was printed, when the reader kept them."""
     if not locator:
         return None, None
     row = con.execute(_PLACE_SQL, {"r": report_id, "l": locator}).fetchone()
@@ -135,7 +138,7 @@ def issue_entries(con: duckdb.DuckDBPyConnection, statuses: tuple[str, ...]) -> 
     for values in cur.fetchall():
         r: dict[str, Any] = dict(zip(names, values, strict=True))
         kind = formats.get(r["rule_id"], "number")
-        page, bbox = _place(con, r["report_id"], r["source_locator"])
+        page, bbox = place_of(con, r["report_id"], r["source_locator"])
         out.append(Entry(
             issue_id=r["issue_id"], rule_id=r["rule_id"], severity=r["severity"], subject=r["subject"] or "",
             message_zh=r["message_zh"] or "", message_en=r["message_en"] or "",
@@ -145,7 +148,7 @@ def issue_entries(con: duckdb.DuckDBPyConnection, statuses: tuple[str, ...]) -> 
             values_key=r["values_key"] or "", report_id=r["report_id"], department=r["department"] or "?",
             source_file=r["source_file"] or "", media_type=r["media_type"] or "", sha256=r["sha256"] or "",
             fiscal_year=r["fiscal_year"], page=page, bbox=bbox, status=r["status"], province=r["province"],
-            waiver=r["waiver"]))
+            waiver=r["waiver"], other_locator=r["other_locator"], other_evidence=r["other_evidence"]))
     return out
 
 

@@ -21,6 +21,17 @@ def _excerpt(lines: Sequence[ExcerptLine]) -> str:
     return f'<div class="excerpt">原件此处 in the source:{rows}</div>'
 
 
+def _other(e: Entry, crops: Mapping[str, str], excerpts: Mapping[str, Sequence[ExcerptLine]]) -> str:
+    """The other place of a two-place issue: its locator, its text, and its crop or excerpt."""
+    if not e.other_locator:
+        return ""
+    key = f"{e.issue_id}-other"
+    shown = (f'<div><img class="crop" src="{html_text(crops[key])}" alt="{html_text(e.other_locator)}"></div>'
+             if key in crops else _excerpt(excerpts[key]) if key in excerpts else "")
+    return (f'<div class="other">另一处 the other place: <code>{html_text(e.other_locator)}</code>'
+            f'<blockquote>{html_text(e.other_evidence or "")}</blockquote>{shown}</div>')
+
+
 def _card(e: Entry, crops: Mapping[str, str], excerpts: Mapping[str, Sequence[ExcerptLine]],
           operands: Mapping[str, str]) -> str:
     crop = (f'<div><img class="crop" src="{html_text(crops[e.issue_id])}" alt="{html_text(e.locator)}"></div>'
@@ -43,7 +54,7 @@ def _card(e: Entry, crops: Mapping[str, str], excerpts: Mapping[str, Sequence[Ex
                if e.issue_id in operands else "")
             + f'<div>{html_text(e.message_zh)}</div><div style="color:#444">{html_text(e.message_en)}</div>'
             f'<blockquote>原文 source: {html_text(e.evidence_text)}</blockquote>'
-            f'<div>位置 where: <code>{html_text(e.locator)}</code></div>{crop}{act}</div>')
+            f'<div>位置 where: <code>{html_text(e.locator)}</code></div>{crop}{_other(e, crops, excerpts)}{act}</div>')
 
 
 def render_review(entries: Sequence[Entry], crops: Mapping[str, str], run_id: str,

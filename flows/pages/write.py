@@ -3,13 +3,14 @@ with the crops the review page shows in data/published/crops/."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from flows.alerts.crops import find_source
-from flows.alerts.digest import Entry, issue_entries
+from flows.alerts.digest import Entry, issue_entries, place_of
 from flows.alerts.run import render_crops
 from flows.pages.dashboard import render_dashboard
 from flows.pages.excerpts import ExcerptLine, source_excerpt
@@ -74,6 +75,18 @@ def _operands(con: duckdb.DuckDBPyConnection, entries: list[Entry]) -> dict[str,
     return out
 
 
+def _other_places(con: duckdb.DuckDBPyConnection, entries: list[Entry]) -> list[Entry]:
+    """A two-place issue's other place as an entry of its own (id ``<issue>-other``), so it gets a crop or an
+    excerpt like the first."""
+    out = []
+    for e in entries:
+        if e.other_locator:
+            page, bbox = place_of(con, e.report_id, e.other_locator)
+            out.append(replace(e, issue_id=f"{e.issue_id}-other", locator=e.other_locator,
+                               evidence_text=e.other_evidence or "", page=page, bbox=bbox))
+    return out
+
+
 def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple[list[Path], list[str]]:
     """The dashboard and the review page of ``snapshot`` in ``target``; the files, and crop problems as messages."""
     con = duckdb.connect(str(snapshot), read_only=True)
@@ -83,11 +96,12 @@ def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple
         by_region = [(str(a), int(b)) for a, b in con.execute(_BY_REGION).fetchall()]
         entries = issue_entries(con, ("open", "waived"))
         operands = _operands(con, entries)
+        others = _other_places(con, entries)
     finally:
         con.close()
-    crops, problems = render_crops(entries, inbox, target / "crops")
+    crops, problems = render_crops([*entries, *others], inbox, target / "crops")
     rel = {i: p.relative_to(target).as_posix() for i, p in crops.items()}
-    excerpts, more = _excerpts([e for e in entries if not e.is_pdf], inbox)
+    excerpts, more = _excerpts([e for e in [*entries, *others] if not e.is_pdf], inbox)
     dashboard = render_dashboard(units, by_rule, by_region, run_id)
     review = render_review(entries, rel, run_id, excerpts, operands)
     written = [write_atomic(target / "dashboard.html", lambda p: p.write_text(dashboard, encoding="utf-8")),

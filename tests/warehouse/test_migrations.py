@@ -75,6 +75,7 @@ RELEASED = {
     "012_dq_rule_macros.sql": "49a9e0c36198f71a",
     "013_incomplete_reports.sql": "4301a73ca725dcaf",
     "014_budget_line_printed.sql": "8a8c230b9a2672dc",
+    "015_project_total_row.sql": "05c75eb8202ea7c5",
 }
 
 

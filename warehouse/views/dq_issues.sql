@@ -2,7 +2,8 @@
 CREATE OR REPLACE VIEW dq_issues AS
 SELECT i.issue_id, i.report_id, i.rule_id, i.family, i.severity, i.message_zh, i.message_en, i.stated_value,
        i.computed_value, i.difference, i.tolerance, i.evidence_text, i.source_locator, i.status, i.subject,
-       i.report_key, r.department, i.first_seen_at, i.last_seen_at, w.reason_code AS waiver_reason,
+       i.report_key, r.department, i.first_seen_at, i.last_seen_at, i.other_locator, i.other_evidence,
+       w.reason_code AS waiver_reason,
        w.note AS waiver_note
 FROM core_dq_issues i
 LEFT JOIN core_reports r ON r.report_id = i.report_id

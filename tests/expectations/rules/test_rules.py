@@ -95,3 +95,14 @@ def test_violations_render_in_both_languages(judged: tuple[dict[str, RuleOutcome
                    "source_locator"):
         assert column in row
     assert row["evidence_text"], f"{case.key}: a violation without its evidence"
+
+
+def test_a_two_place_issue_names_its_other_place(judged: tuple[dict[str, RuleOutcome], dict[str, str]]) -> None:
+    outcomes, report_case = judged
+    row = next(r for r in outcomes["consistency_amount_text_table"].violations
+               if report_case[str(r["report_id"])] == "consistency_amount_text_table.text_differs")
+    # the table cell the sentence contradicts
+    assert "表1" in row["other_locator"] and row["other_evidence"] == "17706.61"
+    row = next(r for r in outcomes["rate_execution"].violations
+               if report_case[str(r["report_id"])] == "rate_execution.rate_against_the_table")
+    assert "表1" in row["other_locator"] and row["other_evidence"] == "17706.61 ÷ 17826.29"  # the operands used

@@ -102,4 +102,5 @@ def test_the_review_page_lists_every_open_and_waived_issue_with_its_evidence_and
     assert dom.count('class="excerpt"') >= published["issues"] - len(crops) - 2
     assert dom.count('class="hit"') == dom.count('class="excerpt"')
     assert dom.count("jixiao review waive") == published["issues"]
+    assert dom.count('class="other"') >= 2  # the table cell a sentence contradicts, the figures a rate came from
     assert "recomputed from: 2.27 万元 ÷ 4.52 万元" in dom  # 门头沟's 三公 control rate, with the operands it names
