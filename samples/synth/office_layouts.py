@@ -117,6 +117,9 @@ def render_docx(blocks: list[Block], path: Path, two_row_headers: bool, styled_h
     _freeze(path)
 
 
+CHUNK = 40  # files per LibreOffice run
+
+
 def convert_to_pdf(docx_files: list[Path], out_dir: Path) -> None:
     """Word to PDF by LibreOffice, all files in one run (as a unit's office suite exports them)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -125,13 +128,22 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path) -> None:
                            "libreoffice-writer-nogui fonts-noto-cjk")
     if not docx_files:
         return
+
+    def missing() -> list[Path]:
+        return [p for p in docx_files if not (out_dir / (p.stem + ".pdf")).exists()]
+
+    # in runs of CHUNK files, and once more for any a run left out: one long run stops partway on large corpora
     with tempfile.TemporaryDirectory() as profile:
-        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=60 + 20 * len(docx_files))
-    missing = [p.name for p in docx_files if not (out_dir / (p.stem + ".pdf")).exists()]
-    if missing:
-        raise RuntimeError(f"LibreOffice did not convert {missing}")
+        for _attempt in range(2):
+            todo = missing()
+            for i in range(0, len(todo), CHUNK):
+                part = todo[i:i + CHUNK]
+                cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                       "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, part)]
+                subprocess.run(cmd, check=True, capture_output=True, timeout=60 + 20 * len(part))
+    left = missing()
+    if left:
+        raise RuntimeError(f"LibreOffice did not convert {[p.name for p in left]}")
 
 
 def _xlsx_value(cell: Any, text: str) -> None:
