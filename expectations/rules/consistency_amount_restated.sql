@@ -8,7 +8,8 @@ WITH lines AS (
 ),
 pairs AS (
     SELECT a.report_id, a.category, a.phase, a.amount_yuan AS a_amount, b.amount_yuan AS b_amount,
-           a.raw_text AS a_text, b.raw_text AS b_text, a.locator, a.half_yuan + b.half_yuan AS tol,
+           a.raw_text AS a_text, b.raw_text AS b_text, a.locator, b.locator AS b_locator,
+           a.half_yuan + b.half_yuan AS tol,
            row_number() OVER (PARTITION BY a.report_id, a.category, a.phase
                               ORDER BY CASE b.source WHEN 'table' THEN 0 ELSE 1 END, b.line_no, a.line_no) AS k
     FROM lines a
@@ -21,6 +22,7 @@ pairs AS (
 )
 SELECT r.report_id, p.category || '|' || p.phase AS subject, p.a_amount AS stated_value, p.b_amount AS computed_value,
        abs(p.a_amount - p.b_amount) AS difference, p.tol AS tolerance,
-       p.a_text || ' ｜ ' || p.b_text AS evidence_text, p.locator AS source_locator
+       p.a_text || ' ｜ ' || p.b_text AS evidence_text, p.locator AS source_locator,
+       p.b_locator AS other_locator, p.b_text AS other_evidence
 FROM {batch} r JOIN pairs p ON p.report_id = r.report_id
 WHERE r.is_current AND p.k = 1

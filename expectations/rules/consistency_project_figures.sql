@@ -24,7 +24,8 @@ SELECT DISTINCT ON (r.report_id, o.pname, o.field, o.origin)
        CASE WHEN o.field = 'score' THEN b.v ELSE b.v / 10000 END AS computed_value,
        CASE WHEN o.field = 'score' THEN abs(o.v - b.v) ELSE abs(o.v - b.v) / 10000 END AS difference,
        CASE WHEN o.field = 'score' THEN 0.0 ELSE 0.005 END AS tolerance,
-       o.raw_text || ' ｜ ' || b.raw_text AS evidence_text, o.locator AS source_locator
+       o.raw_text || ' ｜ ' || b.raw_text AS evidence_text, o.locator AS source_locator,
+       b.locator AS other_locator, b.raw_text AS other_evidence
 FROM {batch} r
 JOIN other o ON o.report_id = r.report_id
 JOIN base b ON b.report_id = o.report_id AND b.pname = o.pname AND b.field = o.field
