@@ -13,6 +13,7 @@ from prefect import flow, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import stages
+from flows.pages.write import page_paths
 from flows.run_lock import run_lock
 from flows.settings import Settings
 from warehouse.publish import snapshot_path
@@ -192,8 +193,8 @@ def _night(settings: Settings) -> dict[str, Any]:
         "quarantine": quarantine,
     }
     published = snapshot_path(settings.data_dir)
-    summary.update(published=str(published), dashboard=str(published.parent / "dashboard.html"),
-                   review_page=str(published.parent / "review.html"))
+    dashboard, review = page_paths(published.parent)
+    summary.update(published=str(published), dashboard=str(dashboard), review_page=str(review))
     lap("alerts", t)
     summary["stage_seconds"] = stage_seconds
     summary["pages_read"] = sum(r.pages for r in results)

@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ class Submission:
     attachments: tuple[Path, ...] = ()
     orphan: bool = False  # an attachment with no report beside it, loaded as a report of its own
     refused: QuarantineError | None = None  # an entry that must not be opened (a link out of the inbox, a pipe)
+    hashed: tuple[str, tuple[int, int]] | None = None  # (sha256, size and mtime then), taken by stages.unchanged
 
 
 @dataclass
@@ -169,10 +170,12 @@ def unchanged(subs: list[Submission], settled: set[str]) -> tuple[list[Submissio
     known: list[FileResult] = []
     for sub in subs:
         if sub.refused is None and sub.path.is_file():
+            stamp = _fingerprint(sub.path)
             digest = sha256_of(sub.path)
             if digest in settled:
-                known.append(FileResult(sub, digest, sub.path.stat().st_size, known=True))
+                known.append(FileResult(sub, digest, stamp[0], known=True))
                 continue
+            sub = replace(sub, hashed=(digest, stamp))  # the worker need not hash it again if it is unchanged
         to_read.append(sub)
     return to_read, known
 
@@ -187,7 +190,8 @@ def read_and_extract(sub: Submission) -> FileResult:
         digest = hashlib.sha256(f"refused:{path.as_posix()}".encode()).hexdigest()
         return FileResult(sub, digest, 0, error=sub.refused)
     before = _fingerprint(path)
-    res = FileResult(sub, sha256_of(path), before[0])
+    digest = sub.hashed[0] if sub.hashed and sub.hashed[1] == before else sha256_of(path)
+    res = FileResult(sub, digest, before[0])
     try:
         doc = read_document(path)
         res.media_type = doc.media_type
@@ -230,7 +234,8 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
 
     Returns the counts and, by file, what was skipped (with why), superseded and loaded incomplete.
     """
-    counts: dict[str, Any] = {"loaded": 0, "skipped": 0, "quarantined": 0, "superseded": 0, "incomplete": 0,
+    counts: dict[str, Any] = {"loaded": 0, "skipped": 0, "unchanged": 0, "quarantined": 0, "superseded": 0,
+                              "incomplete": 0,
                               "skipped_files": [], "superseded_files": [], "incomplete_files": []}
     limits = decimal_limits(con)  # the columns' bounds, read once for the batch
     for res in results:
@@ -241,7 +246,7 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
             log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
                      media_type=None, outcome="skipped", reason_zh=zh, reason_en=en)
             counts["skipped"] += 1
-            counts["unchanged"] = counts.get("unchanged", 0) + 1
+            counts["unchanged"] += 1
             continue
         if res.changed:
             zh = "读取期间文件发生变化，下次运行时重新读取"
@@ -314,16 +319,16 @@ def publish(db: Path, data_dir: Path, inbox: Path, run_id: str) -> dict[str, Any
 
     The snapshot is swapped in first, so every export describes the same warehouse state people can query.
     """
-    from flows.pages.write import write_pages
+    from flows.pages.write import page_paths, write_pages
     from warehouse.exports import export_all
     from warehouse.publish import publish_snapshot, snapshot_path
 
     snapshot = publish_snapshot(db, snapshot_path(data_dir))
     exports = export_all(snapshot, snapshot.parent)
     pages, problems = write_pages(snapshot, snapshot.parent, inbox, run_id)
+    dashboard, review = page_paths(snapshot.parent)
     return {"published": str(snapshot), "exports": len(exports), "pages": [str(p) for p in pages],
-            "dashboard": str(snapshot.parent / "dashboard.html"), "review_page": str(snapshot.parent / "review.html"),
-            "page_problems": problems}
+            "dashboard": str(dashboard), "review_page": str(review), "page_problems": problems}
 
 
 def reports_to_judge(con: duckdb.DuckDBPyConnection, fingerprint: str) -> set[str] | None:

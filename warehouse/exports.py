@@ -46,7 +46,7 @@ def write_atomic(path: Path, write: Any) -> Path:
 
 
 def _number_format(column: str, dtype: pl.DataType) -> str | None:
-    if column.endswith(("_rate", "_share")) or column in ("pass_rate", "met_share", "execution_rate"):
+    if column.endswith(("_rate", "_share")):
         return "0.00%"
     if column.endswith("_yuan") or column.endswith("_wan"):
         return "#,##0.00"

@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from warehouse.db import records
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -33,11 +35,6 @@ class ReviewError(Exception):
         self.zh, self.en = zh, en
 
 
-def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
-
 def _with_readable_values(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add stated/computed/difference/tolerance as a reviewer reads them (percent, 万元), per the rule's format."""
     from expectations.catalogue import format_value, load_rules
@@ -58,7 +55,7 @@ def list_issues(con: duckdb.DuckDBPyConnection, status: str = "unresolved", seve
                           f"unknown status {status} (use one of {', '.join(STATUSES)})")
     if severity is not None and severity not in SEVERITIES:
         raise ReviewError(f"未知严重程度 {severity}", f"unknown severity {severity} (use {', '.join(SEVERITIES)})")
-    return _with_readable_values(_rows(con.execute(LIST_SQL, {"status": status, "severity": severity,
+    return _with_readable_values(records(con.execute(LIST_SQL, {"status": status, "severity": severity,
                                                                "report": report})))
 
 
@@ -80,15 +77,15 @@ def resolve_issue_id(con: duckdb.DuckDBPyConnection, given: str) -> str:
 def show_issue(con: duckdb.DuckDBPyConnection, given: str) -> dict[str, Any]:
     """One issue with its report, waivers, alerts sent and the history of its changes."""
     iid = resolve_issue_id(con, given)
-    issue = _with_readable_values(_rows(con.execute(
+    issue = _with_readable_values(records(con.execute(
         "SELECT i.*, r.department AS report_department, r.source_file, r.version, r.fiscal_year "
         "FROM core_dq_issues i LEFT JOIN core_reports r ON r.report_id = i.report_id WHERE i.issue_id = ?", [iid])))[0]
-    issue["waivers"] = _rows(con.execute(
+    issue["waivers"] = records(con.execute(
         "SELECT reason_code, note, waived_by, waived_at, lapsed_at, lapsed_run FROM dq_waivers WHERE issue_id = ? "
         "ORDER BY waived_at", [iid]))
-    issue["alerts"] = _rows(con.execute(
+    issue["alerts"] = records(con.execute(
         "SELECT run_id, audience, channel, sent_at FROM dq_alert_log WHERE issue_id = ? ORDER BY sent_at", [iid]))
-    issue["history"] = _rows(con.execute(
+    issue["history"] = records(con.execute(
         "SELECT happened_at, run_id, event, report_id, stated_value, computed_value, note FROM dq_issue_events "
         "WHERE issue_id = ? ORDER BY happened_at, rowid", [iid]))
     return issue

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
@@ -18,6 +17,7 @@ from flows.pages.review import render_review
 from transforms.document import Document
 from transforms.readers import read_document
 from transforms.readers.errors import QuarantineError
+from warehouse.db import records
 from warehouse.exports import write_atomic
 
 _BY_RULE = "SELECT rule_id, count(*) FROM dq_issues WHERE status = 'open' GROUP BY ALL"
@@ -25,10 +25,9 @@ _BY_REGION = ("SELECT coalesce(r.province, '未能确定地区 unresolved'), cou
               "JOIN reports r USING (report_id) WHERE i.status = 'open' GROUP BY ALL")
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
-    cur = con.execute(sql)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+def page_paths(target: Path) -> tuple[Path, Path]:
+    """Where the dashboard and the review page are written (stable paths people bookmark)."""
+    return target / "dashboard.html", target / "review.html"
 
 
 def _excerpts(entries: list[Entry], inbox: Path) -> tuple[dict[str, list[ExcerptLine]], list[str]]:
@@ -91,7 +90,7 @@ def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple
     """The dashboard and the review page of ``snapshot`` in ``target``; the files, and crop problems as messages."""
     con = duckdb.connect(str(snapshot), read_only=True)
     try:
-        units = _rows(con, "SELECT * FROM summary_region")
+        units = records(con.execute("SELECT * FROM summary_region"))
         by_rule = [(str(a), int(b)) for a, b in con.execute(_BY_RULE).fetchall()]
         by_region = [(str(a), int(b)) for a, b in con.execute(_BY_REGION).fetchall()]
         entries = issue_entries(con, ("open", "waived"))
@@ -104,6 +103,7 @@ def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple
     excerpts, more = _excerpts([e for e in [*entries, *others] if not e.is_pdf], inbox)
     dashboard = render_dashboard(units, by_rule, by_region, run_id)
     review = render_review(entries, rel, run_id, excerpts, operands)
-    written = [write_atomic(target / "dashboard.html", lambda p: p.write_text(dashboard, encoding="utf-8")),
-               write_atomic(target / "review.html", lambda p: p.write_text(review, encoding="utf-8"))]
+    dashboard_path, review_path = page_paths(target)
+    written = [write_atomic(dashboard_path, lambda p: p.write_text(dashboard, encoding="utf-8")),
+               write_atomic(review_path, lambda p: p.write_text(review, encoding="utf-8"))]
     return written + list(crops.values()), problems + more
