@@ -30,10 +30,16 @@ class Rule:
 
     def render(self, row: dict[str, object]) -> tuple[str, str]:
         """Messages in Chinese and English with the row's values filled in."""
-        values = {k: format_value(row.get(k), self.value_format) for k in
-                  ("stated_value", "computed_value", "difference", "tolerance")}
-        fill = {"stated": values["stated_value"], "computed": values["computed_value"],
-                "difference": values["difference"], "tolerance": values["tolerance"]}
+        values = {
+            k: format_value(row.get(k), self.value_format)
+            for k in ("stated_value", "computed_value", "difference", "tolerance")
+        }
+        fill = {
+            "stated": values["stated_value"],
+            "computed": values["computed_value"],
+            "difference": values["difference"],
+            "tolerance": values["tolerance"],
+        }
         zh, en = subject_label(str(row.get("subject") or ""))
         return self.message_zh.format(**fill, subject=zh), self.message_en.format(**fill, subject=en)
 
@@ -90,12 +96,19 @@ def load_rules(rules_dir: Path = RULES_DIR) -> list[Rule]:
             raise ValueError(f"{meta_path.name}: no {sql_path.name} beside it")
         if meta.get("severity") not in SEVERITIES or meta.get("family") not in FAMILIES:
             raise ValueError(f"{meta_path.name}: bad severity or family")
-        rules.append(Rule(
-            id=meta["id"], family=meta["family"], severity=meta["severity"], description=meta["description"],
-            message_zh=meta["message_zh"], message_en=meta["message_en"],
-            sql=sql_path.read_text(encoding="utf-8"), applies_to=meta["applies_to"],
-            value_format=meta.get("value_format", "percent"),
-        ))
+        rules.append(
+            Rule(
+                id=meta["id"],
+                family=meta["family"],
+                severity=meta["severity"],
+                description=meta["description"],
+                message_zh=meta["message_zh"],
+                message_en=meta["message_en"],
+                sql=sql_path.read_text(encoding="utf-8"),
+                applies_to=meta["applies_to"],
+                value_format=meta.get("value_format", "percent"),
+            )
+        )
     # extraction sanity checks run (and are listed) before business rules, so a bad reading is seen first
     return sorted(rules, key=lambda r: (FAMILIES.index(r.family), r.id))
 

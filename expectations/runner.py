@@ -77,14 +77,17 @@ def _batch_table(copy: Path, batch: set[str] | None) -> None:
         if batch is None:
             con.execute("CREATE TABLE jixiao_batch AS SELECT * FROM core_reports")
         else:
-            con.execute("CREATE TABLE jixiao_batch AS SELECT * FROM core_reports WHERE list_contains(?, report_id)",
-                        [sorted(batch)])
+            con.execute(
+                "CREATE TABLE jixiao_batch AS SELECT * FROM core_reports WHERE list_contains(?, report_id)",
+                [sorted(batch)],
+            )
     finally:
         con.close()
 
 
-def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | None = None,
-              batch: set[str] | None = None) -> list[RuleOutcome]:
+def run_rules(
+    db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | None = None, batch: set[str] | None = None
+) -> list[RuleOutcome]:
     """Validate the warehouse file with every rule; the caller must not hold a write connection to it.
 
     ``batch`` (report ids) limits the judgement to those reports (``{batch}`` in each rule is their rows of
@@ -122,8 +125,11 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
     whole = ds.add_table_asset("reports", table_name="jixiao_batch").add_batch_definition_whole_table("all")
     suite = ctx.suites.add(gx.ExpectationSuite(name="jixiao_rules"))
     for rule in runnable:
-        suite.add_expectation(gxe.UnexpectedRowsExpectation(
-            unexpected_rows_query=rule.sql, description=rule.id, meta={"rule_id": rule.id}))
+        suite.add_expectation(
+            gxe.UnexpectedRowsExpectation(
+                unexpected_rows_query=rule.sql, description=rule.id, meta={"rule_id": rule.id}
+            )
+        )
     vd = ctx.validation_definitions.add(gx.ValidationDefinition(name="nightly", data=whole, suite=suite))
     if docs_dir is not None:
         _add_docs(ctx, docs_dir)
@@ -132,9 +138,14 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
         if docs_dir is not None:
             from great_expectations.checkpoint import UpdateDataDocsAction
 
-            cp = ctx.checkpoints.add(gx.Checkpoint(name="nightly_cp", validation_definitions=[vd],
-                                                   actions=[UpdateDataDocsAction(name="docs", site_names=["jixiao"])],
-                                                   result_format={"result_format": "COMPLETE"}))
+            cp = ctx.checkpoints.add(
+                gx.Checkpoint(
+                    name="nightly_cp",
+                    validation_definitions=[vd],
+                    actions=[UpdateDataDocsAction(name="docs", site_names=["jixiao"])],
+                    result_format={"result_format": "COMPLETE"},
+                )
+            )
             result = next(iter(cp.run().run_results.values()))
         else:
             result = vd.run(result_format={"result_format": "COMPLETE"})
@@ -162,9 +173,12 @@ def run_rules(db_path: Path, rules: list[Rule] | None = None, docs_dir: Path | N
 
 def _add_docs(ctx: Any, docs_dir: Path) -> None:
     docs_dir.mkdir(parents=True, exist_ok=True)
-    ctx.add_data_docs_site("jixiao", {
-        "class_name": "SiteBuilder",
-        # GX requires an absolute base directory; the default data dir is relative to where jixiao runs
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-    })
+    ctx.add_data_docs_site(
+        "jixiao",
+        {
+            "class_name": "SiteBuilder",
+            # GX requires an absolute base directory; the default data dir is relative to where jixiao runs
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        },
+    )

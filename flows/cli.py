@@ -25,10 +25,12 @@ def print_summary(s: dict[str, Any]) -> None:
     """What the night did, in Chinese and English."""
     print(f"jixiao run {s['run_id']}  ({s['seconds']} s)")
     print(f"  收件箱 inbox: {s['inbox']}   仓库 warehouse: {s['db']}")
-    print(f"  文件 files seen: {s['files_seen']} (reports {s['reports_seen']})   "
-          f"入库 loaded: {s['loaded']}   跳过 skipped: {s['skipped']} (未变 unchanged {s.get('unchanged', 0)})   "
-          f"隔离 quarantined: {s['quarantined']}   "
-          f"版本更替 superseded: {s.get('superseded', 0)}   待补充 incomplete: {s.get('incomplete', 0)}")
+    print(
+        f"  文件 files seen: {s['files_seen']} (reports {s['reports_seen']})   "
+        f"入库 loaded: {s['loaded']}   跳过 skipped: {s['skipped']} (未变 unchanged {s.get('unchanged', 0)})   "
+        f"隔离 quarantined: {s['quarantined']}   "
+        f"版本更替 superseded: {s.get('superseded', 0)}   待补充 incomplete: {s.get('incomplete', 0)}"
+    )
     for q in s.get("quarantine", []):
         print(f"    隔离 quarantined {q['file']}: [{q['class']}] {q['reason_en']}")
     for k in s.get("incomplete_files", [])[:LISTED]:
@@ -40,9 +42,11 @@ def print_summary(s: dict[str, Any]) -> None:
     hidden = sum(max(0, len(s.get(x, [])) - LISTED) for x in ("incomplete_files", "superseded_files", "skipped_files"))
     if hidden:
         print(f"    …另有 {hidden} 个文件 and {hidden} more files (jixiao run --json lists them all)")
-    print(f"  规则 expectations run: {s.get('rules_run', 0)}   未通过 failed: {s.get('rules_failed', 0)}   "
-          f"问题 open issues: {s.get('issues_open', 0)} (new {s.get('issues_new', 0)}, "
-          f"resolved {s.get('issues_resolved', 0)})")
+    print(
+        f"  规则 expectations run: {s.get('rules_run', 0)}   未通过 failed: {s.get('rules_failed', 0)}   "
+        f"问题 open issues: {s.get('issues_open', 0)} (new {s.get('issues_new', 0)}, "
+        f"resolved {s.get('issues_resolved', 0)})"
+    )
     for err in s.get("rules_errored", []):
         print(f"  !! 规则运行出错，本次未检查 rule errored, nothing it checks was judged: {err}")
     print(f"  发布 tables published: {', '.join(s.get('tables_published', []))}")
@@ -79,8 +83,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         print_summary(summary)
     if summary.get("rules_errored") and not args.allow_rule_errors:
-        print(f"规则出错 {len(summary['rules_errored'])} rule(s) errored: the run is reported as failed "
-              "(--allow-rule-errors to accept it)", file=sys.stderr)
+        print(
+            f"规则出错 {len(summary['rules_errored'])} rule(s) errored: the run is reported as failed "
+            "(--allow-rule-errors to accept it)",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -134,12 +141,16 @@ def cmd_status(args: argparse.Namespace) -> int:
         for sev, st, c in issues:
             print(f"  issues {sev}/{st}: {c}")
         print("最近运行 last runs:")
-        runs = con.execute("SELECT run_id, status, started_at, finished_at, files_seen, loaded, skipped, quarantined, "
-                           "rules_failed, summary_json FROM runs ORDER BY started_at DESC LIMIT 5")
+        runs = con.execute(
+            "SELECT run_id, status, started_at, finished_at, files_seen, loaded, skipped, quarantined, "
+            "rules_failed, summary_json FROM runs ORDER BY started_at DESC LIMIT 5"
+        )
         for r in runs.fetchall():
             errored = json.loads(r[9] or "{}").get("rules_errored", [])
-            print(f"  {r[0]} {r[1]} started {r[2]:%Y-%m-%d %H:%M:%S} files {r[4]} loaded {r[5]} skipped {r[6]} "
-                  f"quarantined {r[7]} rules failed {r[8]} errored {len(errored)}")
+            print(
+                f"  {r[0]} {r[1]} started {r[2]:%Y-%m-%d %H:%M:%S} files {r[4]} loaded {r[5]} skipped {r[6]} "
+                f"quarantined {r[7]} rules failed {r[8]} errored {len(errored)}"
+            )
             for err in errored:
                 print(f"    !! 规则出错 rule errored: {err}")
     finally:
@@ -161,12 +172,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--inbox", help="folder of submitted reports (env JIXIAO_INBOX, default samples/inbox)")
     run.add_argument("--db", help="DuckDB warehouse file (env JIXIAO_DB, default data/warehouse.duckdb)")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
-    run.add_argument("--allow-rule-errors", action="store_true",
-                     help="exit 0 even when a rule could not run (it is still reported)")
-    run.add_argument("--runner", choices=("local", "dask"), default=os.environ.get("JIXIAO_RUNNER", "local"),
-                     help="local: threads each driving a worker process (default); dask: the tasks on a Dask cluster")
-    run.add_argument("--address", default=os.environ.get("JIXIAO_DASK_ADDRESS"),
-                     help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (without it, a local cluster is started)")
+    run.add_argument(
+        "--allow-rule-errors", action="store_true", help="exit 0 even when a rule could not run (it is still reported)"
+    )
+    run.add_argument(
+        "--runner",
+        choices=("local", "dask"),
+        default=os.environ.get("JIXIAO_RUNNER", "local"),
+        help="local: threads each driving a worker process (default); dask: the tasks on a Dask cluster",
+    )
+    run.add_argument(
+        "--address",
+        default=os.environ.get("JIXIAO_DASK_ADDRESS"),
+        help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (without it, a local cluster is started)",
+    )
     run.set_defaults(func=cmd_run)
     pb = sub.add_parser("publish", help="rebuild marts, snapshot, exports and pages without ingesting / 重新发布")
     pb.add_argument("--db")

@@ -47,8 +47,9 @@ def read_extract_task(sub: stages.Submission) -> stages.FileResult:
 
 
 @task(name="load")
-def load_task(db: Path, run_id: str, inbox: Path, results: list[stages.FileResult],
-              quarantine_dir: Path) -> dict[str, Any]:
+def load_task(
+    db: Path, run_id: str, inbox: Path, results: list[stages.FileResult], quarantine_dir: Path
+) -> dict[str, Any]:
     from warehouse.db import connect
     from warehouse.runs import start_run
 
@@ -80,10 +81,16 @@ def expectations_task(db: Path, run_id: str, docs_dir: Path) -> dict[str, Any]:
         s = record_outcomes(con, run_id, outcomes, judged=batch)
     finally:
         con.close()
-    return {"rules_run": s.rules_run, "rules_failed": s.rules_failed, "rules_errored": list(s.rules_errored),
-            "issues_open": s.issues_open,
-            "issues_new": s.issues_new, "issues_resolved": s.issues_resolved,
-            "rules_fingerprint": fingerprint, "reports_judged": "all" if batch is None else len(batch)}
+    return {
+        "rules_run": s.rules_run,
+        "rules_failed": s.rules_failed,
+        "rules_errored": list(s.rules_errored),
+        "issues_open": s.issues_open,
+        "issues_new": s.issues_new,
+        "issues_resolved": s.issues_resolved,
+        "rules_fingerprint": fingerprint,
+        "reports_judged": "all" if batch is None else len(batch),
+    }
 
 
 @task(name="marts")
@@ -149,8 +156,12 @@ def _gather(futures: Any, total: int, unchanged: int) -> list[stages.FileResult]
             last = now
             rate = len(out) / (now - t0)
             left = (total - len(out)) / rate if rate else 0
-            print(f"  读取 read {len(out)}/{total} files ({unchanged} unchanged, skipped), {rate * 60:.0f}/min, "
-                  f"约 about {left / 60:.1f} min left", file=sys.stderr, flush=True)
+            print(
+                f"  读取 read {len(out)}/{total} files ({unchanged} unchanged, skipped), {rate * 60:.0f}/min, "
+                f"约 about {left / 60:.1f} min left",
+                file=sys.stderr,
+                flush=True,
+            )
     return out
 
 
@@ -176,10 +187,14 @@ def _night(settings: Settings) -> dict[str, Any]:
     t = lap("rules", t)
     marts = marts_task(settings.db, run_id)
     t = lap("marts", t)
-    quarantine = [{"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
-                  for r in results if r.error is not None] + counts.pop("load_failed_files", [])
-    alerts = alerts_task(settings.db, run_id, settings.inbox, settings.data_dir / "alerts" / run_id,
-                         {**counts, "quarantine": quarantine})
+    quarantine = [
+        {"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
+        for r in results
+        if r.error is not None
+    ] + counts.pop("load_failed_files", [])
+    alerts = alerts_task(
+        settings.db, run_id, settings.inbox, settings.data_dir / "alerts" / run_id, {**counts, "quarantine": quarantine}
+    )
     summary: dict[str, Any] = {
         "run_id": run_id,
         "inbox": str(settings.inbox),
@@ -213,14 +228,19 @@ def _artifact(summary: dict[str, Any]) -> None:
     """The run summary as a Prefect artifact, beside the flow run in Prefect's UI."""
     from prefect.artifacts import create_markdown_artifact
 
-    lines = [f"# jixiao run {summary['run_id']}", "",
-             f"- 文件 files seen: {summary['files_seen']} · 入库 loaded: {summary['loaded']} · "
-             f"跳过 skipped: {summary['skipped']} (unchanged {summary.get('unchanged', 0)}) · "
-             f"隔离 quarantined: {summary['quarantined']}",
-             f"- 规则 rules: {summary.get('rules_run')} run, {summary.get('rules_failed')} failed, "
-             f"errored: {', '.join(summary.get('rules_errored') or []) or 'none'}",
-             f"- 未解决问题 open issues: {summary.get('issues_open')} (new {summary.get('issues_new')})",
-             f"- 审核页 review page: {summary.get('review_page')}", f"- 耗时 seconds: {summary['seconds']}",
-             f"- stages: {summary.get('stage_seconds')}"]
-    create_markdown_artifact(markdown="\n".join(lines), key="jixiao-run-summary",
-                             description="jixiao nightly run summary")
+    lines = [
+        f"# jixiao run {summary['run_id']}",
+        "",
+        f"- 文件 files seen: {summary['files_seen']} · 入库 loaded: {summary['loaded']} · "
+        f"跳过 skipped: {summary['skipped']} (unchanged {summary.get('unchanged', 0)}) · "
+        f"隔离 quarantined: {summary['quarantined']}",
+        f"- 规则 rules: {summary.get('rules_run')} run, {summary.get('rules_failed')} failed, "
+        f"errored: {', '.join(summary.get('rules_errored') or []) or 'none'}",
+        f"- 未解决问题 open issues: {summary.get('issues_open')} (new {summary.get('issues_new')})",
+        f"- 审核页 review page: {summary.get('review_page')}",
+        f"- 耗时 seconds: {summary['seconds']}",
+        f"- stages: {summary.get('stage_seconds')}",
+    ]
+    create_markdown_artifact(
+        markdown="\n".join(lines), key="jixiao-run-summary", description="jixiao nightly run summary"
+    )

@@ -29,8 +29,11 @@ def ensure_server(api: str = DEFAULT_API, timeout_s: float = 60.0) -> subprocess
         return None
     host_port = api.split("//", 1)[1].split("/", 1)[0]
     host, port = host_port.split(":")
-    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", port],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", port],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if _healthy(api):
@@ -55,8 +58,10 @@ def check_schedule(cron: str, timezone: str) -> str | None:
     try:
         Cron(cron, timezone=timezone)
     except ValueError:
-        return (f"定时表达式无效：{cron!r}（五段，例如 \"0 2 * * *\" 即每天 02:00） / "
-                f"invalid cron {cron!r} (five fields, e.g. \"0 2 * * *\" for 02:00 every day)")
+        return (
+            f'定时表达式无效：{cron!r}（五段，例如 "0 2 * * *" 即每天 02:00） / '
+            f'invalid cron {cron!r} (five fields, e.g. "0 2 * * *" for 02:00 every day)'
+        )
     return None
 
 
@@ -75,8 +80,9 @@ def serve(cron: str, timezone: str, inbox: str | None, db: str | None) -> int:
 
     print(f"serving jixiao-nightly on '{cron}' ({timezone}) via {api}; UI at {api.removesuffix('/api')}")
     try:
-        nightly.serve(name="jixiao-nightly", schedule=Cron(cron, timezone=timezone),
-                      parameters={"inbox": inbox, "db": db})
+        nightly.serve(
+            name="jixiao-nightly", schedule=Cron(cron, timezone=timezone), parameters={"inbox": inbox, "db": db}
+        )
     finally:
         if server is not None:
             server.terminate()

@@ -202,13 +202,23 @@ def read_and_extract(sub: Submission) -> FileResult:
             except QuarantineError as exc:
                 res.attachment_errors.append(exc)
                 continue
-            doc = type(doc)(doc.source_file, doc.media_type, doc.blocks + extra.blocks, doc.pages,
-                            (*doc.warnings, *extra.warnings, notice("attachment_joined", att.name)))
+            doc = type(doc)(
+                doc.source_file,
+                doc.media_type,
+                doc.blocks + extra.blocks,
+                doc.pages,
+                (*doc.warnings, *extra.warnings, notice("attachment_joined", att.name)),
+            )
         if not any(b.text.strip() for b in doc.blocks):
             raise NoReportContent(path.name, f"{doc.pages} pages" if doc.pages else "")
         if sub.orphan:
-            doc = type(doc)(doc.source_file, doc.media_type, doc.blocks, doc.pages,
-                            (*doc.warnings, notice("attachment_without_report", path.name)))
+            doc = type(doc)(
+                doc.source_file,
+                doc.media_type,
+                doc.blocks,
+                doc.pages,
+                (*doc.warnings, notice("attachment_without_report", path.name)),
+            )
         res.facts = extract_report(doc)
     except QuarantineError as exc:
         res.error = exc
@@ -228,31 +238,58 @@ def quarantine_copy(res: FileResult, quarantine_dir: Path) -> Path:
     return target
 
 
-def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[FileResult],
-                 quarantine_dir: Path) -> dict[str, Any]:
+def load_results(
+    con: duckdb.DuckDBPyConnection, run_id: str, results: list[FileResult], quarantine_dir: Path
+) -> dict[str, Any]:
     """Load each extracted report in its own transaction and log one outcome per file.
 
     Returns the counts and, by file, what was skipped (with why), superseded and loaded incomplete.
     """
-    counts: dict[str, Any] = {"loaded": 0, "skipped": 0, "unchanged": 0, "quarantined": 0, "superseded": 0,
-                              "incomplete": 0,
-                              "skipped_files": [], "superseded_files": [], "incomplete_files": []}
+    counts: dict[str, Any] = {
+        "loaded": 0,
+        "skipped": 0,
+        "unchanged": 0,
+        "quarantined": 0,
+        "superseded": 0,
+        "incomplete": 0,
+        "skipped_files": [],
+        "superseded_files": [],
+        "incomplete_files": [],
+    }
     limits = decimal_limits(con)  # the columns' bounds, read once for the batch
     for res in results:
         name = res.submission.path.name
         if res.known:
             zh = "内容未变，此前已收到，本次未重新读取"
             en = "unchanged since an earlier night: already received, not read again"
-            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
-                     media_type=None, outcome="skipped", reason_zh=zh, reason_en=en)
+            log_file(
+                con,
+                run_id,
+                source_file=name,
+                sha256=res.sha256,
+                size_bytes=res.size_bytes,
+                media_type=None,
+                outcome="skipped",
+                reason_zh=zh,
+                reason_en=en,
+            )
             counts["skipped"] += 1
             counts["unchanged"] += 1
             continue
         if res.changed:
             zh = "读取期间文件发生变化，下次运行时重新读取"
             en = "the file changed while it was read; it is read again next run"
-            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
-                     media_type=res.media_type, outcome="skipped", reason_zh=zh, reason_en=en)
+            log_file(
+                con,
+                run_id,
+                source_file=name,
+                sha256=res.sha256,
+                size_bytes=res.size_bytes,
+                media_type=res.media_type,
+                outcome="skipped",
+                reason_zh=zh,
+                reason_en=en,
+            )
             counts["skipped"] += 1
             counts["skipped_files"].append({"file": name, "reason_zh": zh, "reason_en": en})
             continue
@@ -260,37 +297,82 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
             err = res.error
             assert err is not None
             quarantine_copy(res, quarantine_dir)
-            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
-                     media_type=res.media_type, outcome="quarantined", error_class=err.code,
-                     reason_zh=err.reason_zh, reason_en=err.reason_en)
+            log_file(
+                con,
+                run_id,
+                source_file=name,
+                sha256=res.sha256,
+                size_bytes=res.size_bytes,
+                media_type=res.media_type,
+                outcome="quarantined",
+                error_class=err.code,
+                reason_zh=err.reason_zh,
+                reason_en=err.reason_en,
+            )
             counts["quarantined"] += 1
             for att in res.submission.attachments:
-                log_file(con, run_id, source_file=att.name, sha256=sha256_of(att), size_bytes=att.stat().st_size,
-                         media_type=None, outcome="quarantined", error_class="parent_quarantined",
-                         reason_zh=f"所属报告 {name} 已隔离：{err.reason_zh}",
-                         reason_en=f"its report {name} was quarantined: {err.reason_en}")
+                log_file(
+                    con,
+                    run_id,
+                    source_file=att.name,
+                    sha256=sha256_of(att),
+                    size_bytes=att.stat().st_size,
+                    media_type=None,
+                    outcome="quarantined",
+                    error_class="parent_quarantined",
+                    reason_zh=f"所属报告 {name} 已隔离：{err.reason_zh}",
+                    reason_en=f"its report {name} was quarantined: {err.reason_en}",
+                )
                 counts["quarantined"] += 1
             continue
+
         def log(out: LoadOutcome, res: FileResult = res, name: str = name) -> None:
             # runs inside the report's transaction: the ingest record commits or vanishes with the facts
-            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
-                     media_type=res.media_type, outcome=out.outcome, report_id=out.report_id,
-                     reason_zh=out.reason_zh, reason_en=out.reason_en)
+            log_file(
+                con,
+                run_id,
+                source_file=name,
+                sha256=res.sha256,
+                size_bytes=res.size_bytes,
+                media_type=res.media_type,
+                outcome=out.outcome,
+                report_id=out.report_id,
+                reason_zh=out.reason_zh,
+                reason_en=out.reason_en,
+            )
 
         try:
-            out = load_report(con, res.facts, sha256=res.sha256, source_file=name, media_type=res.media_type or "",
-                              pages=res.pages, load_id=run_id,
-                              attachments=tuple(a.name for a in res.submission.attachments), log=log,
-                              limits=limits)
+            out = load_report(
+                con,
+                res.facts,
+                sha256=res.sha256,
+                source_file=name,
+                media_type=res.media_type or "",
+                pages=res.pages,
+                load_id=run_id,
+                attachments=tuple(a.name for a in res.submission.attachments),
+                log=log,
+                limits=limits,
+            )
         except duckdb.Error as exc:  # rolled back: this report is kept aside with the reason, the night goes on
             res.error = LoadFailed(name, f"{type(exc).__name__}: {exc}"[:300])
             quarantine_copy(res, quarantine_dir)
-            log_file(con, run_id, source_file=name, sha256=res.sha256, size_bytes=res.size_bytes,
-                     media_type=res.media_type, outcome="quarantined", error_class=res.error.code,
-                     reason_zh=res.error.reason_zh, reason_en=res.error.reason_en)
+            log_file(
+                con,
+                run_id,
+                source_file=name,
+                sha256=res.sha256,
+                size_bytes=res.size_bytes,
+                media_type=res.media_type,
+                outcome="quarantined",
+                error_class=res.error.code,
+                reason_zh=res.error.reason_zh,
+                reason_en=res.error.reason_en,
+            )
             counts["quarantined"] += 1
             counts.setdefault("load_failed_files", []).append(
-                {"file": name, "class": res.error.code, "reason_en": res.error.reason_en})
+                {"file": name, "class": res.error.code, "reason_en": res.error.reason_en}
+            )
             continue
         counts[out.outcome] += 1
         if out.outcome == "skipped":
@@ -304,11 +386,19 @@ def load_results(con: duckdb.DuckDBPyConnection, run_id: str, results: list[File
         bad = {e.file: e for e in res.attachment_errors}
         for att in res.submission.attachments:
             err = bad.get(att.name)
-            log_file(con, run_id, source_file=att.name, sha256=sha256_of(att), size_bytes=att.stat().st_size,
-                     media_type=None, outcome="quarantined" if err else out.outcome, report_id=out.report_id,
-                     error_class=err.code if err else None,
-                     reason_zh=err.reason_zh if err else f"附件，随 {name} 处理",
-                     reason_en=err.reason_en if err else f"attachment of {name}")
+            log_file(
+                con,
+                run_id,
+                source_file=att.name,
+                sha256=sha256_of(att),
+                size_bytes=att.stat().st_size,
+                media_type=None,
+                outcome="quarantined" if err else out.outcome,
+                report_id=out.report_id,
+                error_class=err.code if err else None,
+                reason_zh=err.reason_zh if err else f"附件，随 {name} 处理",
+                reason_en=err.reason_en if err else f"attachment of {name}",
+            )
             if err:
                 counts["quarantined"] += 1
     return counts
@@ -327,17 +417,27 @@ def publish(db: Path, data_dir: Path, inbox: Path, run_id: str) -> dict[str, Any
     exports = export_all(snapshot, snapshot.parent)
     pages, problems = write_pages(snapshot, snapshot.parent, inbox, run_id)
     dashboard, review = page_paths(snapshot.parent)
-    return {"published": str(snapshot), "exports": len(exports), "pages": [str(p) for p in pages],
-            "dashboard": str(dashboard), "review_page": str(review), "page_problems": problems}
+    return {
+        "published": str(snapshot),
+        "exports": len(exports),
+        "pages": [str(p) for p in pages],
+        "dashboard": str(dashboard),
+        "review_page": str(review),
+        "page_problems": problems,
+    }
 
 
 def reports_to_judge(con: duckdb.DuckDBPyConnection, fingerprint: str) -> set[str] | None:
     """The current reports tonight's rules must judge: those never judged yet (tonight's new versions, and any a
     broken night loaded but never checked), or every one (None) when the rules changed since the last night."""
-    last = con.execute("SELECT summary_json FROM runs WHERE status = 'completed' AND summary_json IS NOT NULL "
-                       "ORDER BY started_at DESC LIMIT 1").fetchone()
+    last = con.execute(
+        "SELECT summary_json FROM runs WHERE status = 'completed' AND summary_json IS NOT NULL "
+        "ORDER BY started_at DESC LIMIT 1"
+    ).fetchone()
     if last is None or json.loads(last[0]).get("rules_fingerprint") != fingerprint:
         return None
-    rows = con.execute("SELECT report_id FROM core_reports r WHERE is_current AND NOT EXISTS "
-                       "(SELECT 1 FROM dq_results d WHERE d.report_id = r.report_id)").fetchall()
+    rows = con.execute(
+        "SELECT report_id FROM core_reports r WHERE is_current AND NOT EXISTS "
+        "(SELECT 1 FROM dq_results d WHERE d.report_id = r.report_id)"
+    ).fetchall()
     return {r[0] for r in rows}

@@ -19,8 +19,19 @@ from typing import Any
 from flows import stages
 from transforms.readers.errors import OverLimit
 
-_PRELOAD = ["flows.stages", "transforms.extract", "transforms.readers.pdf", "transforms.readers.docx",
-            "transforms.readers.xlsx", "transforms.readers.text", "pdfplumber", "docx", "openpyxl"]
+_PRELOAD = [
+    "flows.stages",
+    "transforms.extract",
+    "transforms.readers.pdf",
+    "transforms.readers.docx",
+    "transforms.readers.xlsx",
+    "transforms.readers.text",
+    "pdfplumber",
+    "pypdfium2",
+    "docx",
+    "openpyxl",
+    "flows.worker_warm",
+]
 
 
 @dataclass(frozen=True)
@@ -32,9 +43,11 @@ class WorkerLimits:
 
     @classmethod
     def from_env(cls) -> WorkerLimits:
-        return cls(memory_mb=int(os.environ.get("JIXIAO_WORKER_MEMORY_MB", cls.memory_mb)),
-                   cpu_seconds=int(os.environ.get("JIXIAO_WORKER_CPU_S", cls.cpu_seconds)),
-                   wall_seconds=int(os.environ.get("JIXIAO_WORKER_WALL_S", cls.wall_seconds)))
+        return cls(
+            memory_mb=int(os.environ.get("JIXIAO_WORKER_MEMORY_MB", cls.memory_mb)),
+            cpu_seconds=int(os.environ.get("JIXIAO_WORKER_CPU_S", cls.cpu_seconds)),
+            wall_seconds=int(os.environ.get("JIXIAO_WORKER_WALL_S", cls.wall_seconds)),
+        )
 
 
 _context: Any = None
@@ -107,6 +120,13 @@ def read_in_worker(sub: stages.Submission, limits: WorkerLimits | None = None) -
         return _over(sub, f"memory over {limits.memory_mb} MB (JIXIAO_WORKER_MEMORY_MB) / 内存超限")
     if status == "wall":
         return _over(sub, f"still reading after {limits.wall_seconds} s (JIXIAO_WORKER_WALL_S) / 处理时间超限")
+    if proc.exitcode == -signal.SIGABRT:
+        # pdfium does not raise when an allocation fails under RLIMIT_AS: it aborts the process
+        return _over(
+            sub,
+            f"memory over {limits.memory_mb} MB (JIXIAO_WORKER_MEMORY_MB), or the PDF library stopped"
+            " on a fault / 内存超限或解析库异常终止",
+        )
     if proc.exitcode == -signal.SIGXCPU:
         return _over(sub, f"CPU time over {limits.cpu_seconds} s (JIXIAO_WORKER_CPU_S) / CPU 时间超限")
     return _over(sub, f"the reader ended abnormally (exit {proc.exitcode}) / 读取进程异常退出")

@@ -160,16 +160,32 @@ def _build_pdf(blocks: tuple[Block, ...], path: Path, cell_size: float) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-    body = ParagraphStyle("body", fontName=_FONT, fontSize=11, leading=18, wordWrap="CJK", spaceAfter=6,
-                          firstLineIndent=22)
-    heads = {lv: ParagraphStyle(f"h{lv}", fontName=_FONT, fontSize=size, leading=size * 1.5, wordWrap="CJK",
-                                spaceBefore=8, spaceAfter=6) for lv, size in ((1, 16.0), (2, 14.0), (3, 13.0))}
+    body = ParagraphStyle(
+        "body", fontName=_FONT, fontSize=11, leading=18, wordWrap="CJK", spaceAfter=6, firstLineIndent=22
+    )
+    heads = {
+        lv: ParagraphStyle(
+            f"h{lv}", fontName=_FONT, fontSize=size, leading=size * 1.5, wordWrap="CJK", spaceBefore=8, spaceAfter=6
+        )
+        for lv, size in ((1, 16.0), (2, 14.0), (3, 13.0))
+    }
     # CJK wrapping lets closing punctuation hang past the line end; the indent keeps it inside its own cell
-    cell = ParagraphStyle("cell", fontName=_FONT, fontSize=cell_size, leading=cell_size * 1.3, wordWrap="CJK",
-                          rightIndent=cell_size)
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=25 * mm,
-                            bottomMargin=25 * mm, invariant=1, title="jixiao sample", author="jixiao samples",
-                            creator="jixiao samples", producer="jixiao samples")
+    cell = ParagraphStyle(
+        "cell", fontName=_FONT, fontSize=cell_size, leading=cell_size * 1.3, wordWrap="CJK", rightIndent=cell_size
+    )
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=25 * mm,
+        rightMargin=25 * mm,
+        topMargin=25 * mm,
+        bottomMargin=25 * mm,
+        invariant=1,
+        title="jixiao sample",
+        author="jixiao samples",
+        creator="jixiao samples",
+        producer="jixiao samples",
+    )
     story: list[Any] = []
     for b in blocks:
         if b.kind == "heading":
@@ -218,10 +234,12 @@ def _pdf_table(table: Table, style: Any, avail: float, colors: Any) -> Any:
         wide_total = sum(w for k, w in enumerate(widths) if k not in narrow)
         widths = [floor if k in narrow else w * rest / wide_total for k, w in enumerate(widths)]
     data: list[list[Any]] = []
-    commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                       ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                                       ("RIGHTPADDING", (0, 0), (-1, -1), _PAD)]
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+    ]
     for r, row in enumerate(layout):
         cells: list[Any] = []
         c = 0

@@ -23,30 +23,63 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SCALARS = ("unit", "province", "city", "county", "division_code", "fiscal_year", "filing_date", "score", "grade",
-           "budget_total", "executed_total", "execution_rate")
+SCALARS = (
+    "unit",
+    "province",
+    "city",
+    "county",
+    "division_code",
+    "fiscal_year",
+    "filing_date",
+    "score",
+    "grade",
+    "budget_total",
+    "executed_total",
+    "execution_rate",
+)
 ROWS = ("budget_lines", "indicator_rows", "project_rows")
 FIELDS = SCALARS + ROWS
 
 # which rules flag a fault family: a fault counts as caught when its report carries an error or warning of one
 RULES_FOR_FAULT: dict[str, set[str]] = {
     "rate": {"rate_execution", "rate_project_execution", "rate_other"},
-    "parts": {"sums_basic_project_total", "sums_personnel_public_basic", "sums_three_public_parts",
-              "sums_project_rows_total", "sums_total_row", "sums_vehicle_parts", "sums_fund_projects_total",
-              "sums_project_adjustment"},
-    "scores_total": {"scores_indicators_sum_total", "scores_sum_exceeds_total", "scores_children_sum",
-                     "consistency_total_score"},
+    "parts": {
+        "sums_basic_project_total",
+        "sums_personnel_public_basic",
+        "sums_three_public_parts",
+        "sums_project_rows_total",
+        "sums_total_row",
+        "sums_vehicle_parts",
+        "sums_fund_projects_total",
+        "sums_project_adjustment",
+    },
+    "scores_total": {
+        "scores_indicators_sum_total",
+        "scores_sum_exceeds_total",
+        "scores_children_sum",
+        "consistency_total_score",
+    },
     "score_over_weight": {"scores_over_weight"},
     "grade_band": {"scores_grade_band"},
     "target_full_score": {"targets_missed_full_score", "targets_text_actual_missed"},
     "text_table": {"consistency_amount_text_table", "consistency_amount_restated"},
     "carryover": {"balance_carryover", "balance_carryover_total_closing"},
-    "wrong_year": {"consistency_title_year", "consistency_year_of_figure", "consistency_filing_year",
-                   "consistency_period_year"},
+    "wrong_year": {
+        "consistency_title_year",
+        "consistency_year_of_figure",
+        "consistency_filing_year",
+        "consistency_period_year",
+    },
     # a slip shows either as a unit check or as parts that no longer add up; both put the figure before a reviewer
-    "unit_slip": {"completeness_unit_scale", "completeness_project_unit_scale", "extraction_unit_conflict",
-                  "sums_basic_project_total", "sums_personnel_public_basic", "sums_three_public_parts",
-                  "sums_vehicle_parts"},
+    "unit_slip": {
+        "completeness_unit_scale",
+        "completeness_project_unit_scale",
+        "extraction_unit_conflict",
+        "sums_basic_project_total",
+        "sums_personnel_public_basic",
+        "sums_three_public_parts",
+        "sums_vehicle_parts",
+    },
 }
 PHASES = {"adjusted": "full_year", "initial": "initial", "executed": "executed"}
 
@@ -84,36 +117,66 @@ def read_warehouse(db: Path) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     try:
         for rid, src, dep, prov, city, county, code, fy, fd, score, grade in con.execute(
-                "SELECT report_id, source_file, department, province, city, county, division_code, fiscal_year, "
-                "filing_date, self_eval_score, grade_stated FROM core_reports WHERE is_current").fetchall():
-            out[rid] = {"file": Path(src).name, "meta": {
-                "unit": dep, "province": prov, "city": city, "county": county, "division_code": code,
-                "fiscal_year": fy, "filing_date": fd.isoformat() if fd else None, "score": _dec(score),
-                "grade": grade}, "budget": [], "rates": [], "indicators": [], "projects": [], "issues": []}
+            "SELECT report_id, source_file, department, province, city, county, division_code, fiscal_year, "
+            "filing_date, self_eval_score, grade_stated FROM core_reports WHERE is_current"
+        ).fetchall():
+            out[rid] = {
+                "file": Path(src).name,
+                "meta": {
+                    "unit": dep,
+                    "province": prov,
+                    "city": city,
+                    "county": county,
+                    "division_code": code,
+                    "fiscal_year": fy,
+                    "filing_date": fd.isoformat() if fd else None,
+                    "score": _dec(score),
+                    "grade": grade,
+                },
+                "budget": [],
+                "rates": [],
+                "indicators": [],
+                "projects": [],
+                "issues": [],
+            }
         for rid, cat, phase, amount in con.execute(
-                "SELECT report_id, category, phase, amount_yuan FROM budget_lines WHERE subject IS NULL").fetchall():
+            "SELECT report_id, category, phase, amount_yuan FROM budget_lines WHERE subject IS NULL"
+        ).fetchall():
             if rid in out:
                 out[rid]["budget"].append((cat, PHASES.get(phase, phase), _dec(amount)))
-        for rid, value in con.execute("SELECT report_id, stated_value FROM core_claims "
-                                      "WHERE kind = 'execution_rate' AND subject = 'total'").fetchall():
+        for rid, value in con.execute(
+            "SELECT report_id, stated_value FROM core_claims WHERE kind = 'execution_rate' AND subject = 'total'"
+        ).fetchall():
             if rid in out:
                 out[rid]["rates"].append(_dec(value))
         for rid, l3, t, a, w, s in con.execute(
-                "SELECT report_id, level3, target_raw, actual_raw, weight, score FROM indicators").fetchall():
+            "SELECT report_id, level3, target_raw, actual_raw, weight, score FROM indicators"
+        ).fetchall():
             if rid in out:
                 out[rid]["indicators"].append((_s(l3), _s(t), _s(a), _dec(w), _dec(s)))
         for rid, name, f, e in con.execute(
-                "SELECT report_id, name, full_year_yuan, executed_yuan FROM projects").fetchall():
+            "SELECT report_id, name, full_year_yuan, executed_yuan FROM projects"
+        ).fetchall():
             if rid in out:
                 out[rid]["projects"].append((_s(name), _dec(f), _dec(e)))
         for rid, rule, sev, ev, stated in con.execute(
-                "SELECT report_id, rule_id, severity, evidence_text, stated_value FROM dq_issues "
-                "WHERE status <> 'resolved'").fetchall():
+            "SELECT report_id, rule_id, severity, evidence_text, stated_value FROM dq_issues WHERE status <> 'resolved'"
+        ).fetchall():
             if rid in out:
-                out[rid]["issues"].append({"rule": rule, "severity": sev, "evidence": ev or "",
-                                           "stated": stated, "family": rule.split("_", 1)[0]})
-        outcomes = dict(con.execute("SELECT source_file, arg_max(outcome, logged_at) FROM ingest_log "
-                                    "GROUP BY source_file").fetchall())
+                out[rid]["issues"].append(
+                    {
+                        "rule": rule,
+                        "severity": sev,
+                        "evidence": ev or "",
+                        "stated": stated,
+                        "family": rule.split("_", 1)[0],
+                    }
+                )
+        outcomes = dict(
+            con.execute(
+                "SELECT source_file, arg_max(outcome, logged_at) FROM ingest_log GROUP BY source_file"
+            ).fetchall()
+        )
     finally:
         con.close()
     by_file = {v["file"]: v for v in out.values()}
@@ -125,15 +188,23 @@ def _want(truth: dict[str, Any]) -> dict[str, Any]:
     m = truth["meta"]
     budget = [(c, p, _dec(a)) for c, p, a in truth["budget"]]
     return {
-        "unit": m["department"], "province": m["province"], "city": m["city"], "county": m["county"],
-        "division_code": m["division_code"], "fiscal_year": m["fiscal_year"], "filing_date": m["filing_date"],
-        "score": _dec(m["score"]), "grade": m["grade"],
+        "unit": m["department"],
+        "province": m["province"],
+        "city": m["city"],
+        "county": m["county"],
+        "division_code": m["division_code"],
+        "fiscal_year": m["fiscal_year"],
+        "filing_date": m["filing_date"],
+        "score": _dec(m["score"]),
+        "grade": m["grade"],
         "budget_total": sorted({a for c, p, a in budget if c == "total" and p == "full_year"}) or None,
         "executed_total": sorted({a for c, p, a in budget if c == "total" and p == "executed"}) or None,
         "execution_rate": sorted({_rate(r) for r in truth["execution_rate"]}) or None,
         "budget_lines": sorted(set(budget)),
-        "indicator_rows": [(_s(i["level3"]), _s(i["target"]), _s(i["actual"]), _dec(i["weight"]), _dec(i["score"]))
-                           for i in truth["indicators"]],
+        "indicator_rows": [
+            (_s(i["level3"]), _s(i["target"]), _s(i["actual"]), _dec(i["weight"]), _dec(i["score"]))
+            for i in truth["indicators"]
+        ],
         "project_rows": [(_s(p["name"]), _dec(p["full_year"]), _dec(p["executed"])) for p in truth["projects"]],
     }
 
@@ -143,12 +214,15 @@ def _got(found: dict[str, Any] | None) -> dict[str, Any]:
         return {}
     m = found["meta"]
     b = found["budget"]
-    return {**m,
-            "budget_total": sorted({a for c, p, a in b if c == "total" and p == "full_year"}) or None,
-            "executed_total": sorted({a for c, p, a in b if c == "total" and p == "executed"}) or None,
-            "execution_rate": sorted({r for r in found["rates"] if r is not None}) or None,
-            "budget_lines": sorted(set(b)), "indicator_rows": found["indicators"],
-            "project_rows": found["projects"]}
+    return {
+        **m,
+        "budget_total": sorted({a for c, p, a in b if c == "total" and p == "full_year"}) or None,
+        "executed_total": sorted({a for c, p, a in b if c == "total" and p == "executed"}) or None,
+        "execution_rate": sorted({r for r in found["rates"] if r is not None}) or None,
+        "budget_lines": sorted(set(b)),
+        "indicator_rows": found["indicators"],
+        "project_rows": found["projects"],
+    }
 
 
 def _matched(got: Iterable[Any], want: Iterable[Any]) -> tuple[int, int]:
@@ -224,15 +298,22 @@ def score_corpus(corpus: Path, found: dict[str, Any]) -> dict[str, Any]:
     for g in groups:
         fields[g] = {f: tally.ratio(g, f) for f in FIELDS}
     return {
-        "n": manifest["n"], "seed": manifest["seed"], "files": dict(states),
+        "n": manifest["n"],
+        "seed": manifest["seed"],
+        "files": dict(states),
         "fields": fields,
-        "fault_recall": {fam: {"caught": c, "injected": t, "recall": c / t if t else None}
-                         for fam, (c, t) in sorted(faults.items())},
-        "false_errors": {"clean_reports": clean, "clean_with_error": clean_err,
-                         "rate": clean_err / clean if clean else None,
-                         "clean_with_figure_error": clean_fig_err,
-                         "figure_rate": clean_fig_err / clean if clean else None,
-                         "benign_figures": benign_n, "benign_named_by_error": benign_named},
+        "fault_recall": {
+            fam: {"caught": c, "injected": t, "recall": c / t if t else None} for fam, (c, t) in sorted(faults.items())
+        },
+        "false_errors": {
+            "clean_reports": clean,
+            "clean_with_error": clean_err,
+            "rate": clean_err / clean if clean else None,
+            "clean_with_figure_error": clean_fig_err,
+            "figure_rate": clean_fig_err / clean if clean else None,
+            "benign_figures": benign_n,
+            "benign_named_by_error": benign_named,
+        },
         "misses_sample": misses[:200],
     }
 
@@ -244,10 +325,23 @@ def _pct(x: float | None) -> str:
 def print_report(res: dict[str, Any]) -> None:
     """The tables: fields by layout and by kind, fault recall, false errors."""
     print(f"\naccuracy on a generated corpus: n={res['n']} seed={res['seed']}  files: {res['files']}")
-    short = {"unit": "unit", "province": "prov", "city": "city", "county": "cnty", "division_code": "code",
-             "fiscal_year": "year", "filing_date": "date", "score": "scor", "grade": "grad",
-             "budget_total": "bud", "executed_total": "exe", "execution_rate": "rate", "budget_lines": "blin",
-             "indicator_rows": "ind", "project_rows": "proj"}
+    short = {
+        "unit": "unit",
+        "province": "prov",
+        "city": "city",
+        "county": "cnty",
+        "division_code": "code",
+        "fiscal_year": "year",
+        "filing_date": "date",
+        "score": "scor",
+        "grade": "grad",
+        "budget_total": "bud",
+        "executed_total": "exe",
+        "execution_rate": "rate",
+        "budget_lines": "blin",
+        "indicator_rows": "ind",
+        "project_rows": "proj",
+    }
     head = "".join(f"{short[f]:>5}" for f in FIELDS)
     for prefix, title in (("", "overall"), ("kind:", "by kind of report"), ("layout:", "by layout")):
         print(f"\n{title} (% right){'':<{max(0, 22 - len(title) - 10)}}{head}")
@@ -258,10 +352,12 @@ def print_report(res: dict[str, Any]) -> None:
     for fam, r in res["fault_recall"].items():
         print(f"  {fam:<20}{r['caught']:>4} / {r['injected']:<4} {_pct(r['recall'])}%")
     fe = res["false_errors"]
-    print(f"\nfalse errors: {fe['clean_with_error']} of {fe['clean_reports']} clean reports carry an error "
-          f"({_pct(fe['rate'])}%), {fe['clean_with_figure_error']} an error on their figures, not on their reading "
-          f"({_pct(fe['figure_rate'])}%); {fe['benign_named_by_error']} of {fe['benign_figures']} benign figures "
-          "named by an error")
+    print(
+        f"\nfalse errors: {fe['clean_with_error']} of {fe['clean_reports']} clean reports carry an error "
+        f"({_pct(fe['rate'])}%), {fe['clean_with_figure_error']} an error on their figures, not on their reading "
+        f"({_pct(fe['figure_rate'])}%); {fe['benign_named_by_error']} of {fe['benign_figures']} benign figures "
+        "named by an error"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -279,8 +375,10 @@ def main(argv: list[str] | None = None) -> int:
         generate(args.n, args.seed, corpus)
         db, summary = run_flow(corpus / "inbox", work)
         res = score_corpus(corpus, read_warehouse(db))
-        res["run"] = {k: summary.get(k) for k in ("files_seen", "loaded", "skipped", "quarantined", "rules_run",
-                                                  "rules_failed", "seconds")}
+        res["run"] = {
+            k: summary.get(k)
+            for k in ("files_seen", "loaded", "skipped", "quarantined", "rules_run", "rules_failed", "seconds")
+        }
     print_report(res)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str), encoding="utf-8")

@@ -32,25 +32,35 @@ QUERIES: dict[str, str] = {
     "province summary": "SELECT * FROM summary_province_year ORDER BY province, fiscal_year",
     "units over budget": "SELECT department, execution_rate FROM summary_region WHERE execution_rate > 1",
     "open errors by rule": "SELECT rule_id, count(*) FROM dq_issues WHERE status = 'open' AND severity = 'error' "
-                           "GROUP BY ALL ORDER BY 2 DESC",
+    "GROUP BY ALL ORDER BY 2 DESC",
     "indicators met by province": "SELECT province, sum(rows_met), sum(rows_judged) FROM indicator_achievement "
-                                  "GROUP BY ALL",
+    "GROUP BY ALL",
     "project rates recomputed": "SELECT project, stated_rate, execution_rate FROM project_summary "
-                                "WHERE abs(stated_rate - execution_rate) > 0.005",
+    "WHERE abs(stated_rate - execution_rate) > 0.005",
 }
 
 
 def night(inbox: Path, work: Path) -> tuple[float, dict[str, Any]]:
     """One `jixiao run` in a subprocess (as an operator runs it); wall seconds and its summary."""
     env = {**os.environ, "JIXIAO_DATA": str(work / "data")}
-    cmd = [sys.executable, "-m", "flows.cli", "run", "--inbox", str(inbox), "--db", str(work / "warehouse.duckdb"),
-           "--json", "--allow-rule-errors"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        "--inbox",
+        str(inbox),
+        "--db",
+        str(work / "warehouse.duckdb"),
+        "--json",
+        "--allow-rule-errors",
+    ]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=4 * 3600)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"the night failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return wall, json.loads(proc.stdout[proc.stdout.index("{"):])
+    return wall, json.loads(proc.stdout[proc.stdout.index("{") :])
 
 
 def pdfium_pass(pdfs: list[Path]) -> tuple[float, int]:
@@ -85,8 +95,10 @@ def query_times(snapshot: Path) -> dict[str, dict[str, float]]:
             run_query(snapshot, sql)
             times.append((time.perf_counter() - t0) * 1000)
         times.sort()
-        out[name] = {"p50_ms": round(statistics.median(times), 2),
-                     "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2)}
+        out[name] = {
+            "p50_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
+        }
     return out
 
 
@@ -114,34 +126,55 @@ def main(argv: list[str]) -> int:
 
     stages_s = full.get("stage_seconds", {})
     results = {
-        "reports": full["reports_seen"], "files": full["files_seen"], "pages": full.get("pages_read", 0),
-        "wall_seconds": round(full_s, 2), "reports_per_min": round(full["reports_seen"] / full_s * 60, 1),
-        "pages_per_s": round(full.get("pages_read", 0) / full_s, 2), "peak_rss_mb": round(peak_mb, 1),
-        "stage_seconds": stages_s, "duckdb_load_seconds": stages_s.get("load"),
-        "mart_seconds": stages_s.get("marts"), "analyst_queries": queries,
-        "pdf": {"files": len(pdfs), "pages": pdf_pages, "read_extract_seconds": round(extract_s, 2),
-                "pypdfium2_text_seconds": round(pdfium_s, 2),
-                "ratio": round(extract_s / pdfium_s, 1) if pdfium_s else None},
-        "incremental": {"new_files": fresh, "wall_seconds": round(incremental_s, 2),
-                        "loaded": incremental["loaded"], "unchanged": incremental.get("unchanged", 0),
-                        "share_of_full": round(incremental_s / full_s, 3)},
-        "generation_seconds_not_counted": round(generated_s, 1), "n": n,
+        "reports": full["reports_seen"],
+        "files": full["files_seen"],
+        "pages": full.get("pages_read", 0),
+        "wall_seconds": round(full_s, 2),
+        "reports_per_min": round(full["reports_seen"] / full_s * 60, 1),
+        "pages_per_s": round(full.get("pages_read", 0) / full_s, 2),
+        "peak_rss_mb": round(peak_mb, 1),
+        "stage_seconds": stages_s,
+        "duckdb_load_seconds": stages_s.get("load"),
+        "mart_seconds": stages_s.get("marts"),
+        "analyst_queries": queries,
+        "pdf": {
+            "files": len(pdfs),
+            "pages": pdf_pages,
+            "read_extract_seconds": round(extract_s, 2),
+            "pypdfium2_text_seconds": round(pdfium_s, 2),
+            "ratio": round(extract_s / pdfium_s, 1) if pdfium_s else None,
+        },
+        "incremental": {
+            "new_files": fresh,
+            "wall_seconds": round(incremental_s, 2),
+            "loaded": incremental["loaded"],
+            "unchanged": incremental.get("unchanged", 0),
+            "share_of_full": round(incremental_s / full_s, 3),
+        },
+        "generation_seconds_not_counted": round(generated_s, 1),
+        "n": n,
     }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"jixiao bench, N={n}: {results['reports']} reports, {results['pages']} pages")
-    print(f"  full night: {results['wall_seconds']} s = {results['reports_per_min']} reports/min, "
-          f"{results['pages_per_s']} pages/s, peak RSS {results['peak_rss_mb']} MB")
+    print(
+        f"  full night: {results['wall_seconds']} s = {results['reports_per_min']} reports/min, "
+        f"{results['pages_per_s']} pages/s, peak RSS {results['peak_rss_mb']} MB"
+    )
     print(f"  stages (s): {stages_s}")
     print(f"  DuckDB load {results['duckdb_load_seconds']} s, marts {results['mart_seconds']} s")
     for name, t in queries.items():
         print(f"  query {name}: p50 {t['p50_ms']} ms, p95 {t['p95_ms']} ms")
     pdf = results["pdf"]
-    print(f"  PDFs: {pdf['files']} files, {pdf['pages']} pages: read+extract {pdf['read_extract_seconds']} s vs "
-          f"pypdfium2 text pass {pdf['pypdfium2_text_seconds']} s = {pdf['ratio']}x (baseline: the pypdfium2 pass)")
+    print(
+        f"  PDFs: {pdf['files']} files, {pdf['pages']} pages: read+extract {pdf['read_extract_seconds']} s vs "
+        f"pypdfium2 text pass {pdf['pypdfium2_text_seconds']} s = {pdf['ratio']}x (baseline: the pypdfium2 pass)"
+    )
     inc = results["incremental"]
-    print(f"  night with {inc['new_files']} new files: {inc['wall_seconds']} s = {inc['share_of_full'] * 100:.1f}% of "
-          f"the full night (loaded {inc['loaded']}, unchanged {inc['unchanged']})")
+    print(
+        f"  night with {inc['new_files']} new files: {inc['wall_seconds']} s = {inc['share_of_full'] * 100:.1f}% of "
+        f"the full night (loaded {inc['loaded']}, unchanged {inc['unchanged']})"
+    )
     print(f"written {RESULTS}")
     return 0
 

@@ -17,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-GOOD = ("## 甲子县医疗保障局2023年度部门整体支出绩效自评报告\n\n"
-        "2023年度年初预算数为1000万元，全年预算数为1200万元，全年执行数为1100万元，预算执行率为91.67%。\n\n"
-        "自评得分为92分，自评等级为优秀。\n")
+GOOD = (
+    "## 甲子县医疗保障局2023年度部门整体支出绩效自评报告\n\n"
+    "2023年度年初预算数为1000万元，全年预算数为1200万元，全年执行数为1100万元，预算执行率为91.67%。\n\n"
+    "自评得分为92分，自评等级为优秀。\n"
+)
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,19 @@ def _unit(text: str, unit: str) -> str:
 
 def _pdf_objects(pages: list[tuple[str, bytes, str]]) -> bytes:
     """A minimal PDF: one page per (media box, content stream, filter entry), all in Helvetica."""
-    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
-                         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     kids = []
     for box, stream, filt in pages:
         page_no = len(objs) + 1
         kids.append(f"{page_no} 0 R")
-        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [{box}] /Contents {page_no + 1} 0 R "
-                    "/Resources << /Font << /F1 3 0 R >> >> >>".encode())
+        objs.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [{box}] /Contents {page_no + 1} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
         objs.append(f"<< /Length {len(stream)} {filt} >>\nstream\n".encode() + stream + b"\nendstream")
     objs[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
     out = io.BytesIO()
@@ -138,8 +145,8 @@ def _lying_zip(p: Path) -> None:
         z.writestr("word/media/pad.bin", b"\0" * (50 << 20))
     data = bytearray(p.read_bytes())
     at = data.rfind(b"word/media/pad.bin") - 46  # its central directory header: the name's last occurrence
-    assert data[at:at + 4] == b"PK\x01\x02"
-    data[at + 24:at + 28] = (1024).to_bytes(4, "little")  # uncompressed size
+    assert data[at : at + 4] == b"PK\x01\x02"
+    data[at + 24 : at + 28] = (1024).to_bytes(4, "little")  # uncompressed size
     p.write_bytes(bytes(data))
 
 
@@ -221,8 +228,13 @@ HOSTILE: tuple[Hostile, ...] = (
 )
 
 # the limits the suite runs under: small enough that every bomb trips one quickly
-ENV = {"JIXIAO_MAX_FILE_MB": "2", "JIXIAO_WORKER_MEMORY_MB": "1024", "JIXIAO_WORKER_CPU_S": "60",
-       "JIXIAO_WORKER_WALL_S": "120", "JIXIAO_MAX_EXPANDED_MB": "200"}
+ENV = {
+    "JIXIAO_MAX_FILE_MB": "2",
+    "JIXIAO_WORKER_MEMORY_MB": "1024",
+    "JIXIAO_WORKER_CPU_S": "60",
+    "JIXIAO_WORKER_WALL_S": "120",
+    "JIXIAO_MAX_EXPANDED_MB": "200",
+}
 
 
 def build(inbox: Path) -> dict[str, Hostile]:

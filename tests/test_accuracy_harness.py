@@ -25,13 +25,24 @@ def _perfect(corpus: Path) -> dict[str, Any]:
         want = accuracy._want(t)
         rules = {fam: sorted(accuracy.RULES_FOR_FAULT[fam])[0] for fam in accuracy.RULES_FOR_FAULT}
         found[t["file"]] = {
-            "meta": {"unit": m["department"], "province": m["province"], "city": m["city"], "county": m["county"],
-                     "division_code": m["division_code"], "fiscal_year": m["fiscal_year"],
-                     "filing_date": m["filing_date"], "score": want["score"], "grade": m["grade"]},
-            "budget": want["budget_lines"], "rates": want["execution_rate"] or [],
-            "indicators": want["indicator_rows"], "projects": want["project_rows"],
-            "issues": [{"rule": rules[f["family"]], "severity": "error", "evidence": "", "stated": None}
-                       for f in t["faults"]],
+            "meta": {
+                "unit": m["department"],
+                "province": m["province"],
+                "city": m["city"],
+                "county": m["county"],
+                "division_code": m["division_code"],
+                "fiscal_year": m["fiscal_year"],
+                "filing_date": m["filing_date"],
+                "score": want["score"],
+                "grade": m["grade"],
+            },
+            "budget": want["budget_lines"],
+            "rates": want["execution_rate"] or [],
+            "indicators": want["indicator_rows"],
+            "projects": want["project_rows"],
+            "issues": [
+                {"rule": rules[f["family"]], "severity": "error", "evidence": "", "stated": None} for f in t["faults"]
+            ],
         }
     return found
 
@@ -51,8 +62,9 @@ def test_scoring_on_known_answers(tmp_path: Path) -> None:
 
     # one wrong score and one false error are counted as such
     wrong = _perfect(tmp_path)
-    name = next(k for k, v in wrong.items() if k != "__outcomes__" and v["meta"]["score"] is not None
-                and not v["issues"])
+    name = next(
+        k for k, v in wrong.items() if k != "__outcomes__" and v["meta"]["score"] is not None and not v["issues"]
+    )
     wrong[name]["meta"]["score"] += Decimal(1)
     wrong[name]["issues"].append({"rule": "rate_execution", "severity": "error", "evidence": "", "stated": None})
     res = accuracy.score_corpus(tmp_path, wrong)
@@ -63,8 +75,10 @@ def test_scoring_on_known_answers(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_small_run_through_the_flow(tmp_path: Path) -> None:
     out = tmp_path / "accuracy.json"
-    assert accuracy.main(["--n", str(len(LAYOUTS)), "--seed", "2", "--out", str(out), "--work",
-                          str(tmp_path / "work")]) == 0
+    assert (
+        accuracy.main(["--n", str(len(LAYOUTS)), "--seed", "2", "--out", str(out), "--work", str(tmp_path / "work")])
+        == 0
+    )
     res = json.loads(out.read_text(encoding="utf-8"))
     assert {g.removeprefix("layout:") for g in res["fields"] if g.startswith("layout:")} == set(LAYOUTS)
     assert sum(res["files"].values()) == len(LAYOUTS)

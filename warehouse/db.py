@@ -26,10 +26,13 @@ class WarehouseBusy(Exception):
     """Another process holds the warehouse past the wait; says so in both languages."""
 
     def __init__(self, path: Path, seconds: float) -> None:
-        self.zh = (f"数据仓库 {path} 正被另一个进程使用（例如正在运行的夜间任务），"
-                   f"等待 {seconds:g} 秒后仍未释放；请稍后再试")
-        self.en = (f"the warehouse {path} is in use by another process (a nightly run, say) and was not free after "
-                   f"{seconds:g} s; try again later")
+        self.zh = (
+            f"数据仓库 {path} 正被另一个进程使用（例如正在运行的夜间任务），等待 {seconds:g} 秒后仍未释放；请稍后再试"
+        )
+        self.en = (
+            f"the warehouse {path} is in use by another process (a nightly run, say) and was not free after "
+            f"{seconds:g} s; try again later"
+        )
         super().__init__(f"{self.zh} / {self.en}")
 
 
@@ -99,15 +102,21 @@ def comment_pairs() -> dict[str, tuple[Pair, dict[str, Pair]]]:
     """comments.yaml resolved per view: (its comment, {column: comment}), common entries unless the view has its own."""
     raw = yaml.safe_load(COMMENTS.read_text(encoding="utf-8"))
     common = {c: (t[0], t[1]) for c, t in raw.get("common", {}).items()}
-    return {view: ((spec["comment"][0], spec["comment"][1]),
-                   {**common, **{c: (t[0], t[1]) for c, t in spec.get("columns", {}).items()}})
-            for view, spec in raw["views"].items()}
+    return {
+        view: (
+            (spec["comment"][0], spec["comment"][1]),
+            {**common, **{c: (t[0], t[1]) for c, t in spec.get("columns", {}).items()}},
+        )
+        for view, spec in raw["views"].items()
+    }
 
 
 def load_comments() -> dict[str, dict[str, str | dict[str, str]]]:
     """comments.yaml resolved per view: {view: {"comment": text, "columns": {column: text}}}, text "中文 / English"."""
-    return {view: {"comment": " / ".join(comment), "columns": {c: " / ".join(t) for c, t in columns.items()}}
-            for view, (comment, columns) in comment_pairs().items()}
+    return {
+        view: {"comment": " / ".join(comment), "columns": {c: " / ".join(t) for c, t in columns.items()}}
+        for view, (comment, columns) in comment_pairs().items()
+    }
 
 
 def _quote(text: str) -> str:
@@ -117,9 +126,11 @@ def _quote(text: str) -> str:
 def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
     """COMMENT ON every documented view and column that exists (views lose their comments when recreated)."""
     existing: dict[str, set[str]] = {}
-    for view, column in con.execute("SELECT c.table_name, c.column_name FROM duckdb_columns() c "
-                                    "JOIN duckdb_views() v ON v.view_name = c.table_name "
-                                    "AND v.schema_name = c.schema_name WHERE NOT v.internal").fetchall():
+    for view, column in con.execute(
+        "SELECT c.table_name, c.column_name FROM duckdb_columns() c "
+        "JOIN duckdb_views() v ON v.view_name = c.table_name "
+        "AND v.schema_name = c.schema_name WHERE NOT v.internal"
+    ).fetchall():
         existing.setdefault(view, set()).add(column)
     statements: list[str] = []
     for view, spec in load_comments().items():
@@ -128,8 +139,9 @@ def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
         statements.append(f"COMMENT ON VIEW {view} IS {_quote(str(spec['comment']))}")
         cols = spec["columns"]
         assert isinstance(cols, dict)
-        statements += [f"COMMENT ON COLUMN {view}.{c} IS {_quote(cols[c])}" for c in sorted(existing[view])
-                       if c in cols]
+        statements += [
+            f"COMMENT ON COLUMN {view}.{c} IS {_quote(cols[c])}" for c in sorted(existing[view]) if c in cols
+        ]
     if statements:
         con.execute(";\n".join(statements))
 

@@ -17,13 +17,20 @@ from warehouse.db import Pair, comment_pairs
 
 MARTS = ("summary_province_year", "summary_region", "indicator_achievement", "project_summary", "dq_scoreboard")
 VIEWS = ("reports", "budget_lines", "projects", "indicators", "claims", "dq_issues")
-OPEN_ISSUES = ("SELECT severity, rule_id, department, message_zh, message_en, stated_value, computed_value, "
-               "difference, tolerance, evidence_text, source_locator, status, issue_id, report_id FROM dq_issues "
-               "WHERE status IN ('open', 'waived') ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 "
-               "ELSE 2 END, department, rule_id")
-_SHEET_TITLES = {"summary_province_year": "省份年度汇总", "summary_region": "单位汇总",
-                 "indicator_achievement": "指标完成", "project_summary": "项目汇总", "dq_scoreboard": "规则通过率",
-                 "open_issues": "待处理问题"}
+OPEN_ISSUES = (
+    "SELECT severity, rule_id, department, message_zh, message_en, stated_value, computed_value, "
+    "difference, tolerance, evidence_text, source_locator, status, issue_id, report_id FROM dq_issues "
+    "WHERE status IN ('open', 'waived') ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 "
+    "ELSE 2 END, department, rule_id"
+)
+_SHEET_TITLES = {
+    "summary_province_year": "省份年度汇总",
+    "summary_region": "单位汇总",
+    "indicator_achievement": "指标完成",
+    "project_summary": "项目汇总",
+    "dq_scoreboard": "规则通过率",
+    "open_issues": "待处理问题",
+}
 
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
@@ -81,14 +88,27 @@ def _sheet(wb: Any, title: str, frame: pl.DataFrame, names: dict[str, Pair]) -> 
 
 def data_dictionary(con: duckdb.DuckDBPyConnection, comments: dict[str, tuple[Pair, dict[str, Pair]]]) -> str:
     """Markdown: every exported table, what one row is, and each column's type and meaning in both languages."""
-    out = ["# 数据字典 / Data dictionary", "",
-           "每个导出表一节：表的含义，以及每列的类型与含义（中文 / English）。 / One section per exported table.", ""]
+    out = [
+        "# 数据字典 / Data dictionary",
+        "",
+        "每个导出表一节：表的含义，以及每列的类型与含义（中文 / English）。 / One section per exported table.",
+        "",
+    ]
     for view in (*MARTS, *VIEWS):
         (zh, en), columns = comments.get(view, (("", ""), {}))
-        out += [f"## `{view}`", "", f"{zh}", "", f"{en}", "", "| 列 column | 类型 type | 中文 | English |",
-                "|---|---|---|---|"]
-        for column, dtype in con.execute(f"SELECT column_name, data_type FROM duckdb_columns() "
-                                         f"WHERE table_name = '{view}' ORDER BY column_index").fetchall():
+        out += [
+            f"## `{view}`",
+            "",
+            f"{zh}",
+            "",
+            f"{en}",
+            "",
+            "| 列 column | 类型 type | 中文 | English |",
+            "|---|---|---|---|",
+        ]
+        for column, dtype in con.execute(
+            f"SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '{view}' ORDER BY column_index"
+        ).fetchall():
             czh, cen = columns.get(column, ("", ""))
             out.append(f"| `{column}` | {dtype} | {czh} | {cen} |")
         out.append("")
@@ -106,8 +126,9 @@ def export_all(snapshot: Path, target: Path) -> list[Path]:
         frames = {name: _frame(con, f"SELECT * FROM {name}") for name in (*MARTS, *VIEWS)}
         for name, frame in frames.items():
             written.append(write_atomic(target / "parquet" / f"{name}.parquet", lambda p, f=frame: f.write_parquet(p)))
-            written.append(write_atomic(target / "csv" / f"{name}.csv",
-                                   lambda p, f=frame: f.write_csv(p, include_bom=True)))
+            written.append(
+                write_atomic(target / "csv" / f"{name}.csv", lambda p, f=frame: f.write_csv(p, include_bom=True))
+            )
         issues = _frame(con, OPEN_ISSUES)
         wb = Workbook()
         wb.remove(wb.active)

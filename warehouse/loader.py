@@ -25,8 +25,15 @@ from transforms.notices import notice, parse
 # the process mid-load. Unset or 0 in production.
 PAUSE_ENV = "JIXIAO_LOAD_PAUSE_SECONDS"
 
-FACT_TABLES = ("core_evidence", "core_budget_lines", "core_projects", "core_indicators", "core_claims", "core_scores",
-               "core_warnings")
+FACT_TABLES = (
+    "core_evidence",
+    "core_budget_lines",
+    "core_projects",
+    "core_indicators",
+    "core_claims",
+    "core_scores",
+    "core_warnings",
+)
 _BENJI = re.compile(r"[（(]本级[)）]$")
 
 
@@ -78,16 +85,46 @@ def facts_fingerprint(facts: ReportFacts) -> str:
     title year or the unit does not.
     """
     m = facts.meta
-    meta = [_v(x) for x in (m.department, m.province, m.city, m.county, m.division_code, m.fiscal_year,
-                            m.title_year, m.filing_date, m.self_eval_score, m.grade, m.report_kind,
-                            m.report_subject)]
+    meta = [
+        _v(x)
+        for x in (
+            m.department,
+            m.province,
+            m.city,
+            m.county,
+            m.division_code,
+            m.fiscal_year,
+            m.title_year,
+            m.filing_date,
+            m.self_eval_score,
+            m.grade,
+            m.report_kind,
+            m.report_subject,
+        )
+    ]
     payload = {
         "meta": meta,
         "budget": sorted({(b.category, b.phase, _v(b.amount_yuan), b.subject or "") for b in facts.budget_lines}),
-        "projects": sorted({(p.name, _v(p.initial_yuan), _v(p.full_year_yuan), _v(p.executed_yuan), _v(p.score))
-                            for p in facts.projects}, key=str),
-        "indicators": sorted({(i.level3, i.target.raw if i.target else "", i.actual.raw if i.actual else "",
-                               _v(i.weight), _v(i.score)) for i in facts.indicators}, key=str),
+        "projects": sorted(
+            {
+                (p.name, _v(p.initial_yuan), _v(p.full_year_yuan), _v(p.executed_yuan), _v(p.score))
+                for p in facts.projects
+            },
+            key=str,
+        ),
+        "indicators": sorted(
+            {
+                (
+                    i.level3,
+                    i.target.raw if i.target else "",
+                    i.actual.raw if i.actual else "",
+                    _v(i.weight),
+                    _v(i.score),
+                )
+                for i in facts.indicators
+            },
+            key=str,
+        ),
         "scores": sorted({(s.level, s.name, _v(s.weight), _v(s.score)) for s in facts.scores}, key=str),
         "claims": sorted({(c.kind, c.subject or "", _v(c.stated_value)) for c in facts.claims}, key=str),
     }
@@ -97,8 +134,11 @@ def facts_fingerprint(facts: ReportFacts) -> str:
 def missing_fields(facts: ReportFacts) -> list[str]:
     """The metadata a report needs to join the marts and that was not found."""
     m = facts.meta
-    return [name for name, value in (("department", m.department), ("fiscal_year", m.fiscal_year),
-                                     ("region", m.province)) if not value]
+    return [
+        name
+        for name, value in (("department", m.department), ("fiscal_year", m.fiscal_year), ("region", m.province))
+        if not value
+    ]
 
 
 def _s(v: Any) -> str | None:
@@ -129,10 +169,20 @@ def _prov(loc: dict[str, Any]) -> dict[str, Any]:
 
 def _measure(prefix: str, m: Measure | None) -> dict[str, Any]:
     if m is None:
-        return {f"{prefix}_raw": None, f"{prefix}_op": None, f"{prefix}_value": None, f"{prefix}_unit": None,
-                f"{prefix}_qualitative": None}
-    return {f"{prefix}_raw": m.raw, f"{prefix}_op": m.op, f"{prefix}_value": _s(m.value), f"{prefix}_unit": m.unit,
-            f"{prefix}_qualitative": m.qualitative}
+        return {
+            f"{prefix}_raw": None,
+            f"{prefix}_op": None,
+            f"{prefix}_value": None,
+            f"{prefix}_unit": None,
+            f"{prefix}_qualitative": None,
+        }
+    return {
+        f"{prefix}_raw": m.raw,
+        f"{prefix}_op": m.op,
+        f"{prefix}_value": _s(m.value),
+        f"{prefix}_unit": m.unit,
+        f"{prefix}_qualitative": m.qualitative,
+    }
 
 
 def fact_frames(report_id: str, load_id: str, facts: ReportFacts) -> dict[str, pl.DataFrame]:
@@ -142,40 +192,96 @@ def fact_frames(report_id: str, load_id: str, facts: ReportFacts) -> dict[str, p
     for fld, ev in facts.meta.evidence:
         rows["core_evidence"].append({**base, "field": fld, **_prov(_loc(ev))})
     for i, b in enumerate(facts.budget_lines):
-        rows["core_budget_lines"].append({**base, "line_no": i, "category": b.category, "phase": b.phase,
-                                          "amount_yuan": _s(b.amount_yuan), "unit": b.unit, "source": b.source,
-                                          "subject": b.subject, "printed": b.printed, **_loc(b.evidence)})
+        rows["core_budget_lines"].append(
+            {
+                **base,
+                "line_no": i,
+                "category": b.category,
+                "phase": b.phase,
+                "amount_yuan": _s(b.amount_yuan),
+                "unit": b.unit,
+                "source": b.source,
+                "subject": b.subject,
+                "printed": b.printed,
+                **_loc(b.evidence),
+            }
+        )
     for i, p in enumerate(facts.projects):
         loc = _loc(p.evidence)
-        rows["core_projects"].append({**base, "line_no": i, "name": p.name, "initial_yuan": _s(p.initial_yuan),
-                                      "adjustment_yuan": _s(p.adjustment_yuan), "full_year_yuan": _s(p.full_year_yuan),
-                                      "executed_yuan": _s(p.executed_yuan), "stated_rate": _s(p.stated_rate),
-                                      "score": _s(p.score), "unit": p.unit, "funding": p.funding,
-                                      "origin": p.origin, "unit_name": p.unit_name, "supervisor": p.supervisor,
-                                      "is_total": p.is_total,
-                                      **_prov(loc)})
+        rows["core_projects"].append(
+            {
+                **base,
+                "line_no": i,
+                "name": p.name,
+                "initial_yuan": _s(p.initial_yuan),
+                "adjustment_yuan": _s(p.adjustment_yuan),
+                "full_year_yuan": _s(p.full_year_yuan),
+                "executed_yuan": _s(p.executed_yuan),
+                "stated_rate": _s(p.stated_rate),
+                "score": _s(p.score),
+                "unit": p.unit,
+                "funding": p.funding,
+                "origin": p.origin,
+                "unit_name": p.unit_name,
+                "supervisor": p.supervisor,
+                "is_total": p.is_total,
+                **_prov(loc),
+            }
+        )
     for i, ind in enumerate(facts.indicators):
         loc = _loc(ind.evidence)
-        rows["core_indicators"].append({**base, "line_no": i, "owner": ind.owner, "level1": ind.level1,
-                                        "level2": ind.level2, "level3": ind.level3,
-                                        "canonical_code": ind.canonical_code, **_measure("target", ind.target),
-                                        **_measure("actual", ind.actual), "weight": _s(ind.weight),
-                                        "score": _s(ind.score), "deviation_note": ind.deviation_note,
-                                        **_prov(loc)})
+        rows["core_indicators"].append(
+            {
+                **base,
+                "line_no": i,
+                "owner": ind.owner,
+                "level1": ind.level1,
+                "level2": ind.level2,
+                "level3": ind.level3,
+                "canonical_code": ind.canonical_code,
+                **_measure("target", ind.target),
+                **_measure("actual", ind.actual),
+                "weight": _s(ind.weight),
+                "score": _s(ind.score),
+                "deviation_note": ind.deviation_note,
+                **_prov(loc),
+            }
+        )
     for i, c in enumerate(facts.claims):
         loc = _loc(c.evidence)
-        rows["core_claims"].append({**base, "line_no": i, "kind": c.kind, "subject": c.subject,
-                                    "stated_value": _s(c.stated_value), "decimals": c.decimals, "percent": c.percent,
-                                    "numerator_yuan": _s(c.numerator_yuan),
-                                    "denominator_yuan": _s(c.denominator_yuan),
-                                    "current_yuan": _s(c.current_yuan), "previous_yuan": _s(c.previous_yuan),
-                                    "change_yuan": _s(c.change_yuan), "numerator_count": _s(c.numerator_count),
-                                    "denominator_count": _s(c.denominator_count),
-                                    **_prov(loc)})
+        rows["core_claims"].append(
+            {
+                **base,
+                "line_no": i,
+                "kind": c.kind,
+                "subject": c.subject,
+                "stated_value": _s(c.stated_value),
+                "decimals": c.decimals,
+                "percent": c.percent,
+                "numerator_yuan": _s(c.numerator_yuan),
+                "denominator_yuan": _s(c.denominator_yuan),
+                "current_yuan": _s(c.current_yuan),
+                "previous_yuan": _s(c.previous_yuan),
+                "change_yuan": _s(c.change_yuan),
+                "numerator_count": _s(c.numerator_count),
+                "denominator_count": _s(c.denominator_count),
+                **_prov(loc),
+            }
+        )
     for i, s in enumerate(facts.scores):
         loc = _loc(s.evidence)
-        rows["core_scores"].append({**base, "line_no": i, "level": s.level, "name": s.name, "owner": s.owner,
-                                    "weight": _s(s.weight), "score": _s(s.score), **_prov(loc)})
+        rows["core_scores"].append(
+            {
+                **base,
+                "line_no": i,
+                "level": s.level,
+                "name": s.name,
+                "owner": s.owner,
+                "weight": _s(s.weight),
+                "score": _s(s.score),
+                **_prov(loc),
+            }
+        )
     for i, w in enumerate(facts.warnings):
         n = parse(w)
         rows["core_warnings"].append({**base, "line_no": i, "code": n.code, "detail": n.detail})
@@ -198,10 +304,20 @@ def _pause_for_tests() -> None:
         time.sleep(seconds)
 
 
-def _record_submission(con: duckdb.DuckDBPyConnection, sha256: str, report_id: str, key: str, relation: str,
-                       source_file: str, media_type: str, load_id: str) -> None:
-    con.execute("INSERT INTO core_submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [sha256, report_id, key, relation, source_file, media_type, load_id, datetime.now()])
+def _record_submission(
+    con: duckdb.DuckDBPyConnection,
+    sha256: str,
+    report_id: str,
+    key: str,
+    relation: str,
+    source_file: str,
+    media_type: str,
+    load_id: str,
+) -> None:
+    con.execute(
+        "INSERT INTO core_submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [sha256, report_id, key, relation, source_file, media_type, load_id, datetime.now()],
+    )
 
 
 @dataclass(frozen=True)
@@ -220,9 +336,11 @@ class Assignment:
 
 def assignment_for(con: duckdb.DuckDBPyConnection, sha256: str) -> Assignment | None:
     """The latest assignment made for this file, if any."""
-    row = con.execute("SELECT assignment_id, department, fiscal_year, province, city, county, division_code, "
-                      "assigned_by FROM review_assignments WHERE sha256 = ? ORDER BY assigned_at DESC LIMIT 1",
-                      [sha256]).fetchone()
+    row = con.execute(
+        "SELECT assignment_id, department, fiscal_year, province, city, county, division_code, "
+        "assigned_by FROM review_assignments WHERE sha256 = ? ORDER BY assigned_at DESC LIMIT 1",
+        [sha256],
+    ).fetchone()
     return Assignment(*row) if row else None
 
 
@@ -233,7 +351,8 @@ def settled_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:
         "SELECT s.sha256 FROM core_submissions s LEFT JOIN core_reports r USING (report_id) "
         "LEFT JOIN (SELECT sha256, arg_max(assignment_id, assigned_at) AS latest FROM review_assignments "
         "GROUP BY sha256) a ON a.sha256 = s.sha256 "
-        "WHERE a.latest IS NULL OR a.latest IS NOT DISTINCT FROM r.assignment_id").fetchall()
+        "WHERE a.latest IS NULL OR a.latest IS NOT DISTINCT FROM r.assignment_id"
+    ).fetchall()
     return {r[0] for r in rows}
 
 
@@ -244,11 +363,16 @@ def apply_assignment(facts: ReportFacts, a: Assignment) -> ReportFacts:
     """The facts with the reviewer's metadata in place of what the extractor found (or did not)."""
     m = facts.meta
     region = a.province is not None
-    meta = replace(m, department=a.department or m.department, fiscal_year=a.fiscal_year or m.fiscal_year,
-                   fiscal_year_source="review" if a.fiscal_year else m.fiscal_year_source,
-                   province=a.province if region else m.province, city=a.city if region else m.city,
-                   county=a.county if region else m.county,
-                   division_code=a.division_code if region else m.division_code)
+    meta = replace(
+        m,
+        department=a.department or m.department,
+        fiscal_year=a.fiscal_year or m.fiscal_year,
+        fiscal_year_source="review" if a.fiscal_year else m.fiscal_year_source,
+        province=a.province if region else m.province,
+        city=a.city if region else m.city,
+        county=a.county if region else m.county,
+        division_code=a.division_code if region else m.division_code,
+    )
     given = {"department": a.department, "fiscal_year": a.fiscal_year, "region": a.province}
     dropped = {_ASSIGNED_AWAY[k] for k, v in given.items() if v}
     warnings = tuple(w for w in facts.warnings if parse(w).code not in dropped)
@@ -258,9 +382,11 @@ def apply_assignment(facts: ReportFacts, a: Assignment) -> ReportFacts:
 
 def decimal_limits(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Decimal]]:
     """Per core table, each DECIMAL column's bound: a value must stay below 10^(precision - scale) in magnitude."""
-    rows = con.execute("SELECT table_name, column_name, numeric_precision, numeric_scale "
-                       "FROM information_schema.columns "
-                       "WHERE table_name LIKE 'core_%' AND data_type LIKE 'DECIMAL%'").fetchall()
+    rows = con.execute(
+        "SELECT table_name, column_name, numeric_precision, numeric_scale "
+        "FROM information_schema.columns "
+        "WHERE table_name LIKE 'core_%' AND data_type LIKE 'DECIMAL%'"
+    ).fetchall()
     out: dict[str, dict[str, Decimal]] = {}
     for table, column, precision, scale in rows:
         out.setdefault(table, {})[column] = Decimal(10) ** (int(precision) - int(scale))
@@ -297,9 +423,18 @@ def fit_frames(frames: dict[str, pl.DataFrame], limits: dict[str, dict[str, Deci
     return notes
 
 
-def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str, media_type: str,
-           pages: int, load_id: str, attachments: tuple[str, ...],
-           limits: dict[str, dict[str, Decimal]] | None = None) -> LoadOutcome:
+def _place(
+    con: duckdb.DuckDBPyConnection,
+    facts: ReportFacts,
+    *,
+    sha256: str,
+    source_file: str,
+    media_type: str,
+    pages: int,
+    load_id: str,
+    attachments: tuple[str, ...],
+    limits: dict[str, dict[str, Decimal]] | None = None,
+) -> LoadOutcome:
     """Decide what the file is and write it; runs inside the caller's transaction."""
     report_id = sha256[:16]
     assigned = assignment_for(con, sha256)
@@ -309,24 +444,37 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
     key = report_key(facts, sha256)
     fp = facts_fingerprint(facts)
     earlier = None  # this very file, loaded before a reviewer completed it
-    same = con.execute("SELECT s.source_file, s.report_id, r.version, r.assignment_id FROM core_submissions s "
-                       "LEFT JOIN core_reports r USING (report_id) WHERE s.sha256 = ?", [sha256]).fetchone()
+    same = con.execute(
+        "SELECT s.source_file, s.report_id, r.version, r.assignment_id FROM core_submissions s "
+        "LEFT JOIN core_reports r USING (report_id) WHERE s.sha256 = ?",
+        [sha256],
+    ).fetchone()
     if same:
         if assigned is None or same[3] == assigned.assignment_id:
-            return LoadOutcome("skipped", same[1], key, same[2] or 0,
-                               reason_zh=f"内容相同的文件已收到（{same[0]}，第 {same[2]} 版）",
-                               reason_en=f"a file with the same content was already received ({same[0]}, "
-                                         f"version {same[2]})")
+            return LoadOutcome(
+                "skipped",
+                same[1],
+                key,
+                same[2] or 0,
+                reason_zh=f"内容相同的文件已收到（{same[0]}，第 {same[2]} 版）",
+                reason_en=f"a file with the same content was already received ({same[0]}, version {same[2]})",
+            )
         earlier = same[1]
     current = con.execute(
         "SELECT report_id, version, facts_fingerprint, source_file FROM core_reports "
-        "WHERE report_key = ? AND is_current", [key]).fetchone()
+        "WHERE report_key = ? AND is_current",
+        [key],
+    ).fetchone()
     if current and current[2] == fp and earlier is None:
         _record_submission(con, sha256, current[0], key, "other_format", source_file, media_type, load_id)
-        return LoadOutcome("skipped", current[0], key, current[1],
-                           reason_zh=f"同一报告的其他格式已入库（{current[3]}，第 {current[1]} 版）",
-                           reason_en=f"the same report is already loaded in another format ({current[3]}, "
-                                     f"version {current[1]})")
+        return LoadOutcome(
+            "skipped",
+            current[0],
+            key,
+            current[1],
+            reason_zh=f"同一报告的其他格式已入库（{current[3]}，第 {current[1]} 版）",
+            reason_en=f"the same report is already loaded in another format ({current[3]}, version {current[1]})",
+        )
     now = datetime.now()
     version = 1
     superseded = None
@@ -335,8 +483,11 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
         version = int(last[0] if last and last[0] is not None else current[1]) + 1
         superseded = current[0]
     for old in {x for x in (superseded, earlier) if x}:
-        con.execute("UPDATE core_reports SET is_current = false, superseded_by = ?, superseded_at = ? "
-                    "WHERE report_id = ? AND is_current", [report_id, now, old])
+        con.execute(
+            "UPDATE core_reports SET is_current = false, superseded_by = ?, superseded_at = ? "
+            "WHERE report_id = ? AND is_current",
+            [report_id, now, old],
+        )
     superseded = superseded or earlier
     m = facts.meta
     missing = missing_fields(facts)
@@ -351,10 +502,21 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
     warnings = [*facts.warnings, *notes]
     if notes:
         start = len(facts.warnings)
-        extra = pl.DataFrame([{"report_id": report_id, "load_id": load_id, "line_no": start + i,
-                               "code": parse(n).code, "detail": parse(n).detail} for i, n in enumerate(notes)])
-        frames["core_warnings"] = pl.concat([frames["core_warnings"], extra], how="diagonal_relaxed") \
-            if "core_warnings" in frames else extra
+        extra = pl.DataFrame(
+            [
+                {
+                    "report_id": report_id,
+                    "load_id": load_id,
+                    "line_no": start + i,
+                    "code": parse(n).code,
+                    "detail": parse(n).detail,
+                }
+                for i, n in enumerate(notes)
+            ]
+        )
+        frames["core_warnings"] = (
+            pl.concat([frames["core_warnings"], extra], how="diagonal_relaxed") if "core_warnings" in frames else extra
+        )
     con.execute(
         "INSERT INTO core_reports (report_id, report_key, version, is_current, facts_fingerprint, load_id, "
         "source_file, sha256, media_type, pages, attachments, department, unit, province, city, county, "
@@ -362,16 +524,45 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
         "self_eval_score, grade_stated, report_kind, warnings, loaded_at, incomplete, missing_fields, "
         "report_subject, assignment_id) "
         "VALUES (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [report_id, key, version, fp, load_id, source_file, sha256, media_type, pages,
-         json.dumps(list(attachments), ensure_ascii=False), m.department, m.unit, m.province, m.city, m.county,
-         m.division_code, m.admin_level, m.fiscal_year, m.title_year, m.fiscal_year_source, m.filing_date,
-         m.preparer, m.phone, score, m.grade, m.report_kind,
-         json.dumps(warnings, ensure_ascii=False), now, bool(missing),
-         json.dumps(missing), m.report_subject, assigned.assignment_id if assigned else None],
+        [
+            report_id,
+            key,
+            version,
+            fp,
+            load_id,
+            source_file,
+            sha256,
+            media_type,
+            pages,
+            json.dumps(list(attachments), ensure_ascii=False),
+            m.department,
+            m.unit,
+            m.province,
+            m.city,
+            m.county,
+            m.division_code,
+            m.admin_level,
+            m.fiscal_year,
+            m.title_year,
+            m.fiscal_year_source,
+            m.filing_date,
+            m.preparer,
+            m.phone,
+            score,
+            m.grade,
+            m.report_kind,
+            json.dumps(warnings, ensure_ascii=False),
+            now,
+            bool(missing),
+            json.dumps(missing),
+            m.report_subject,
+            assigned.assignment_id if assigned else None,
+        ],
     )
     if earlier:
-        con.execute("UPDATE core_submissions SET report_id = ?, report_key = ? WHERE sha256 = ?",
-                    [report_id, key, sha256])
+        con.execute(
+            "UPDATE core_submissions SET report_id = ?, report_key = ? WHERE sha256 = ?", [report_id, key, sha256]
+        )
     else:
         _record_submission(con, sha256, report_id, key, "version", source_file, media_type, load_id)
     for table, frame in frames.items():
@@ -379,10 +570,19 @@ def _place(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, s
     return LoadOutcome("loaded", report_id, key, version, superseded, tuple(missing))
 
 
-def load_report(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: str, source_file: str,
-                media_type: str, pages: int, load_id: str, attachments: tuple[str, ...] = (),
-                log: Callable[[LoadOutcome], None] | None = None,
-                limits: dict[str, dict[str, Decimal]] | None = None) -> LoadOutcome:
+def load_report(
+    con: duckdb.DuckDBPyConnection,
+    facts: ReportFacts,
+    *,
+    sha256: str,
+    source_file: str,
+    media_type: str,
+    pages: int,
+    load_id: str,
+    attachments: tuple[str, ...] = (),
+    log: Callable[[LoadOutcome], None] | None = None,
+    limits: dict[str, dict[str, Decimal]] | None = None,
+) -> LoadOutcome:
     """Load one report in one transaction: skip what is already there, supersede an older version.
 
     ``log`` runs inside the same transaction, so the file's ingest record commits (or vanishes) with its facts.
@@ -390,8 +590,17 @@ def load_report(con: duckdb.DuckDBPyConnection, facts: ReportFacts, *, sha256: s
     """
     con.execute("BEGIN TRANSACTION")
     try:
-        out = _place(con, facts, sha256=sha256, source_file=source_file, media_type=media_type, pages=pages,
-                     load_id=load_id, attachments=attachments, limits=limits)
+        out = _place(
+            con,
+            facts,
+            sha256=sha256,
+            source_file=source_file,
+            media_type=media_type,
+            pages=pages,
+            load_id=load_id,
+            attachments=attachments,
+            limits=limits,
+        )
         if log is not None:
             log(out)
         _pause_for_tests()

@@ -17,7 +17,10 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     words = grade_bands()
     floors = sorted({low for _, _, low in words})
     ceiling = {low: next((f for f in floors if f > low), _TOP) for low in floors}
-    con.execute("CREATE OR REPLACE TABLE ref_grade_words (word VARCHAR PRIMARY KEY, band VARCHAR NOT NULL, "
-                "min_score DECIMAL(8,2) NOT NULL, max_score DECIMAL(8,2) NOT NULL)")
-    con.executemany("INSERT INTO ref_grade_words VALUES (?, ?, ?, ?)",
-                    [(w, band, low, ceiling[low]) for w, band, low in words])
+    con.execute(
+        "CREATE OR REPLACE TABLE ref_grade_words (word VARCHAR PRIMARY KEY, band VARCHAR NOT NULL, "
+        "min_score DECIMAL(8,2) NOT NULL, max_score DECIMAL(8,2) NOT NULL)"
+    )
+    con.executemany(
+        "INSERT INTO ref_grade_words VALUES (?, ?, ?, ?)", [(w, band, low, ceiling[low]) for w, band, low in words]
+    )

@@ -47,16 +47,20 @@ def _with_readable_values(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def list_issues(con: duckdb.DuckDBPyConnection, status: str = "unresolved", severity: str | None = None,
-                report: str | None = None) -> list[dict[str, Any]]:
+def list_issues(
+    con: duckdb.DuckDBPyConnection, status: str = "unresolved", severity: str | None = None, report: str | None = None
+) -> list[dict[str, Any]]:
     """Issues by status, most severe first; the default lists open and waived ones together."""
     if status not in STATUSES:
-        raise ReviewError(f"未知状态 {status}（可用：{'、'.join(STATUSES)}）",
-                          f"unknown status {status} (use one of {', '.join(STATUSES)})")
+        raise ReviewError(
+            f"未知状态 {status}（可用：{'、'.join(STATUSES)}）",
+            f"unknown status {status} (use one of {', '.join(STATUSES)})",
+        )
     if severity is not None and severity not in SEVERITIES:
         raise ReviewError(f"未知严重程度 {severity}", f"unknown severity {severity} (use {', '.join(SEVERITIES)})")
-    return _with_readable_values(records(con.execute(LIST_SQL, {"status": status, "severity": severity,
-                                                               "report": report})))
+    return _with_readable_values(
+        records(con.execute(LIST_SQL, {"status": status, "severity": severity, "report": report}))
+    )
 
 
 def resolve_issue_id(con: duckdb.DuckDBPyConnection, given: str) -> str:
@@ -64,30 +68,50 @@ def resolve_issue_id(con: duckdb.DuckDBPyConnection, given: str) -> str:
     given = given.strip().lower()
     if len(given) < 6:
         raise ReviewError(f"问题编号太短：{given}（至少 6 位）", f"issue id too short: {given} (6 characters at least)")
-    ids = [r[0] for r in con.execute("SELECT issue_id FROM core_dq_issues WHERE starts_with(issue_id, ?)",
-                                     [given]).fetchall()]
+    ids = [
+        r[0]
+        for r in con.execute("SELECT issue_id FROM core_dq_issues WHERE starts_with(issue_id, ?)", [given]).fetchall()
+    ]
     if not ids:
         raise ReviewError(f"没有编号为 {given} 的问题", f"no issue with id {given}")
     if len(ids) > 1:
-        raise ReviewError(f"编号 {given} 对应多个问题，请写全",
-                          f"id {given} matches {len(ids)} issues; give more of it")
+        raise ReviewError(
+            f"编号 {given} 对应多个问题，请写全", f"id {given} matches {len(ids)} issues; give more of it"
+        )
     return str(ids[0])
 
 
 def show_issue(con: duckdb.DuckDBPyConnection, given: str) -> dict[str, Any]:
     """One issue with its report, waivers, alerts sent and the history of its changes."""
     iid = resolve_issue_id(con, given)
-    issue = _with_readable_values(records(con.execute(
-        "SELECT i.*, r.department AS report_department, r.source_file, r.version, r.fiscal_year "
-        "FROM core_dq_issues i LEFT JOIN core_reports r ON r.report_id = i.report_id WHERE i.issue_id = ?", [iid])))[0]
-    issue["waivers"] = records(con.execute(
-        "SELECT reason_code, note, waived_by, waived_at, lapsed_at, lapsed_run FROM dq_waivers WHERE issue_id = ? "
-        "ORDER BY waived_at", [iid]))
-    issue["alerts"] = records(con.execute(
-        "SELECT run_id, audience, channel, sent_at FROM dq_alert_log WHERE issue_id = ? ORDER BY sent_at", [iid]))
-    issue["history"] = records(con.execute(
-        "SELECT happened_at, run_id, event, report_id, stated_value, computed_value, note FROM dq_issue_events "
-        "WHERE issue_id = ? ORDER BY happened_at, rowid", [iid]))
+    issue = _with_readable_values(
+        records(
+            con.execute(
+                "SELECT i.*, r.department AS report_department, r.source_file, r.version, r.fiscal_year "
+                "FROM core_dq_issues i LEFT JOIN core_reports r ON r.report_id = i.report_id WHERE i.issue_id = ?",
+                [iid],
+            )
+        )
+    )[0]
+    issue["waivers"] = records(
+        con.execute(
+            "SELECT reason_code, note, waived_by, waived_at, lapsed_at, lapsed_run FROM dq_waivers WHERE issue_id = ? "
+            "ORDER BY waived_at",
+            [iid],
+        )
+    )
+    issue["alerts"] = records(
+        con.execute(
+            "SELECT run_id, audience, channel, sent_at FROM dq_alert_log WHERE issue_id = ? ORDER BY sent_at", [iid]
+        )
+    )
+    issue["history"] = records(
+        con.execute(
+            "SELECT happened_at, run_id, event, report_id, stated_value, computed_value, note FROM dq_issue_events "
+            "WHERE issue_id = ? ORDER BY happened_at, rowid",
+            [iid],
+        )
+    )
     return issue
 
 
@@ -97,11 +121,14 @@ def waive(con: duckdb.DuckDBPyConnection, given: str, reason: str, note: str, by
 
     if reason not in REASONS:
         codes = ", ".join(f"{c} ({zh} / {en})" for c, (zh, en) in REASONS.items())
-        raise ReviewError(f"未知的豁免理由代码 {reason}；可用：{codes}",
-                          f"unknown reason code {reason}; use one of: {codes}")
+        raise ReviewError(
+            f"未知的豁免理由代码 {reason}；可用：{codes}", f"unknown reason code {reason}; use one of: {codes}"
+        )
     iid = resolve_issue_id(con, given)
-    row = con.execute("SELECT status, values_key, report_id, stated_value, computed_value FROM core_dq_issues "
-                      "WHERE issue_id = ?", [iid]).fetchone()
+    row = con.execute(
+        "SELECT status, values_key, report_id, stated_value, computed_value FROM core_dq_issues WHERE issue_id = ?",
+        [iid],
+    ).fetchone()
     assert row is not None
     status, vk, report_id, stated, computed = row
     if status == "resolved":
@@ -112,8 +139,11 @@ def waive(con: duckdb.DuckDBPyConnection, given: str, reason: str, note: str, by
     try:
         # a new waiver replaces the one that held
         con.execute("UPDATE dq_waivers SET lapsed_at = ? WHERE issue_id = ? AND lapsed_at IS NULL", [now, iid])
-        con.execute("INSERT INTO dq_waivers (issue_id, values_key, reason_code, note, waived_by, waived_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", [iid, vk or values_key(stated, computed), reason, note, who, now])
+        con.execute(
+            "INSERT INTO dq_waivers (issue_id, values_key, reason_code, note, waived_by, waived_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [iid, vk or values_key(stated, computed), reason, note, who, now],
+        )
         con.execute("UPDATE core_dq_issues SET status = 'waived' WHERE issue_id = ?", [iid])
         add_event(con, iid, None, "waived", report_id, stated, computed, f"{reason} ({who}): {note}", now)
         con.execute("COMMIT")
@@ -123,18 +153,29 @@ def waive(con: duckdb.DuckDBPyConnection, given: str, reason: str, note: str, by
     return iid
 
 
-def assign(con: duckdb.DuckDBPyConnection, report: str, *, department: str | None, fiscal_year: int | None,
-           region: tuple[str | None, str | None, str | None, str | None] | None, note: str,
-           by: str | None = None) -> tuple[str, str]:
+def assign(
+    con: duckdb.DuckDBPyConnection,
+    report: str,
+    *,
+    department: str | None,
+    fiscal_year: int | None,
+    region: tuple[str | None, str | None, str | None, str | None] | None,
+    note: str,
+    by: str | None = None,
+) -> tuple[str, str]:
     """Store a reviewer's metadata for a report's file; the next run loads it as a new version with it applied.
 
     ``report`` is a report id or a source file name; returns (assignment id, the file it applies to).
     """
     if not (department or fiscal_year or region):
-        raise ReviewError("请至少给出 --department、--year 或 --region 之一",
-                          "give at least one of --department, --year or --region")
-    row = con.execute("SELECT sha256, source_file FROM core_reports WHERE report_id = ? OR source_file = ? "
-                      "ORDER BY is_current DESC, loaded_at DESC LIMIT 1", [report, report]).fetchone()
+        raise ReviewError(
+            "请至少给出 --department、--year 或 --region 之一", "give at least one of --department, --year or --region"
+        )
+    row = con.execute(
+        "SELECT sha256, source_file FROM core_reports WHERE report_id = ? OR source_file = ? "
+        "ORDER BY is_current DESC, loaded_at DESC LIMIT 1",
+        [report, report],
+    ).fetchone()
     if row is None:
         raise ReviewError(f"找不到报告 {report}", f"no report {report} (give a report id or a source file name)")
     if fiscal_year is not None and not 2000 <= fiscal_year <= datetime.now().year:
@@ -142,7 +183,8 @@ def assign(con: duckdb.DuckDBPyConnection, report: str, *, department: str | Non
     now = datetime.now()
     aid = hashlib.sha256(f"{row[0]}|{now.isoformat()}".encode()).hexdigest()[:12]
     province, city, county, code = region or (None, None, None, None)
-    con.execute("INSERT INTO review_assignments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [aid, row[0], department, fiscal_year, province, city, county, code, note,
-                 by or getpass.getuser(), now])
+    con.execute(
+        "INSERT INTO review_assignments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [aid, row[0], department, fiscal_year, province, city, county, code, note, by or getpass.getuser(), now],
+    )
     return aid, str(row[1])

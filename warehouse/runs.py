@@ -11,8 +11,10 @@ import duckdb
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, inbox: str) -> None:
     """Record that a run started."""
-    con.execute("INSERT INTO runs (run_id, started_at, inbox, status) VALUES (?, ?, ?, 'running')",
-                [run_id, datetime.now(), inbox])
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, inbox, status) VALUES (?, ?, ?, 'running')",
+        [run_id, datetime.now(), inbox],
+    )
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, summary: dict[str, Any]) -> None:
@@ -20,18 +22,49 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, summary
     con.execute(
         "UPDATE runs SET finished_at = ?, status = ?, files_seen = ?, loaded = ?, skipped = ?, quarantined = ?, "
         "rules_run = ?, rules_failed = ?, summary_json = ? WHERE run_id = ?",
-        [datetime.now(), status, summary.get("files_seen", 0), summary.get("loaded", 0), summary.get("skipped", 0),
-         summary.get("quarantined", 0), summary.get("rules_run", 0), summary.get("rules_failed", 0),
-         json.dumps(summary, ensure_ascii=False, default=str), run_id],
+        [
+            datetime.now(),
+            status,
+            summary.get("files_seen", 0),
+            summary.get("loaded", 0),
+            summary.get("skipped", 0),
+            summary.get("quarantined", 0),
+            summary.get("rules_run", 0),
+            summary.get("rules_failed", 0),
+            json.dumps(summary, ensure_ascii=False, default=str),
+            run_id,
+        ],
     )
 
 
-def log_file(con: duckdb.DuckDBPyConnection, run_id: str, *, source_file: str, sha256: str, size_bytes: int,
-             media_type: str | None, outcome: str, report_id: str | None = None, error_class: str | None = None,
-             reason_zh: str | None = None, reason_en: str | None = None) -> None:
+def log_file(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    *,
+    source_file: str,
+    sha256: str,
+    size_bytes: int,
+    media_type: str | None,
+    outcome: str,
+    report_id: str | None = None,
+    error_class: str | None = None,
+    reason_zh: str | None = None,
+    reason_en: str | None = None,
+) -> None:
     """One outcome per file per run: loaded, skipped or quarantined."""
     con.execute(
         "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [run_id, source_file, sha256, size_bytes, media_type, outcome, report_id, error_class, reason_zh, reason_en,
-         datetime.now()],
+        [
+            run_id,
+            source_file,
+            sha256,
+            size_bytes,
+            media_type,
+            outcome,
+            report_id,
+            error_class,
+            reason_zh,
+            reason_en,
+            datetime.now(),
+        ],
     )

@@ -24,17 +24,19 @@ def find_source(inbox: Path, name: str, sha256: str) -> Path | None:
 def header_band(pdf: Path, page: int, bbox: tuple[float, float, float, float]) -> tuple[float, float] | None:
     """(top, bottom) of the first row of the ruled table on ``page`` that holds ``bbox``: the column labels a
     reviewer needs beside a cell; None when the box is in no ruled table."""
-    import pdfplumber
+    from transforms.readers.pdf_objects import open_pdf, read_page
+    from transforms.readers.pdf_tables import ruled_tables
 
     cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
-    with pdfplumber.open(pdf) as doc:
-        if not 1 <= page <= len(doc.pages):
+    with open_pdf(pdf) as doc:
+        if not 1 <= page <= len(doc):
             return None
-        for table in doc.pages[page - 1].find_tables():
-            x0, top, x1, bottom = table.bbox
-            if x0 <= cx <= x1 and top <= cy <= bottom and table.rows:
-                first = table.rows[0].bbox
-                return float(first[1]), float(first[3])
+        objs = read_page(doc, page)
+    for table in ruled_tables(objs):
+        x0, top, x1, bottom = table.bbox
+        if x0 <= cx <= x1 and top <= cy <= bottom and table.rows:
+            first = table.rows[0].bbox
+            return float(first[1]), float(first[3])
     return None
 
 
@@ -43,10 +45,15 @@ def _band(p: object, height: float, top: float, bottom: float) -> object:
     return p.render(scale=SCALE, crop=(0, height - bottom, 0, top)).to_pil().convert("RGB")  # type: ignore[attr-defined]
 
 
-def crop_png(pdf: Path, page: int, bbox: tuple[float, float, float, float] | None, out: Path,
-             header: tuple[float, float] | None = None) -> Path:
+def crop_png(
+    pdf: Path,
+    page: int,
+    bbox: tuple[float, float, float, float] | None,
+    out: Path,
+    header: tuple[float, float] | None = None,
+) -> Path:
     """Render the full-width band of 1-based ``page`` around ``bbox`` (x0, top, x1, bottom in points from the top
-    left, as pdfplumber measures) with the box outlined in red; the whole page when there is no box. With
+    left, as the PDF reader measures) with the box outlined in red; the whole page when there is no box. With
     ``header`` (the table's first row), the header is shown above the band: in one band when they are near, else as a
     strip stacked on top."""
     import pypdfium2 as pdfium

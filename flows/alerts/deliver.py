@@ -45,12 +45,17 @@ class AlertConfig:
         if e.get("JIXIAO_ALERT_UNITS"):
             raw = json.loads(Path(e["JIXIAO_ALERT_UNITS"]).read_text(encoding="utf-8"))
             units = {d: _addresses(a if isinstance(a, str) else ",".join(a)) for d, a in raw.items()}
-        return cls(smtp_host=e.get("JIXIAO_SMTP_HOST") or None, smtp_port=int(e.get("JIXIAO_SMTP_PORT") or 25),
-                   starttls=(e.get("JIXIAO_SMTP_STARTTLS") or "").lower() in _TRUE,
-                   user=e.get("JIXIAO_SMTP_USER") or None, password=e.get("JIXIAO_SMTP_PASSWORD") or None,
-                   sender=e.get("JIXIAO_ALERT_FROM") or "jixiao@localhost",
-                   to=_addresses(e.get("JIXIAO_ALERT_TO", "")), webhook=e.get("JIXIAO_ALERT_WEBHOOK") or None,
-                   unit_to=units)
+        return cls(
+            smtp_host=e.get("JIXIAO_SMTP_HOST") or None,
+            smtp_port=int(e.get("JIXIAO_SMTP_PORT") or 25),
+            starttls=(e.get("JIXIAO_SMTP_STARTTLS") or "").lower() in _TRUE,
+            user=e.get("JIXIAO_SMTP_USER") or None,
+            password=e.get("JIXIAO_SMTP_PASSWORD") or None,
+            sender=e.get("JIXIAO_ALERT_FROM") or "jixiao@localhost",
+            to=_addresses(e.get("JIXIAO_ALERT_TO", "")),
+            webhook=e.get("JIXIAO_ALERT_WEBHOOK") or None,
+            unit_to=units,
+        )
 
     def recipients(self, audience: str) -> tuple[str, ...]:
         """E-mail addresses of an audience (units only when JIXIAO_ALERT_UNITS lists them)."""
@@ -98,8 +103,7 @@ def build_email(digest: Digest, run_id: str, config: AlertConfig, crops: Mapping
     msg.add_alternative(render_html(digest, run_id, {i: f"cid:{c[1:-1]}" for i, c in cids.items()}), subtype="html")
     html_part = msg.get_payload()[1]  # type: ignore[index]
     for i, path in used.items():
-        html_part.add_related(path.read_bytes(), maintype="image", subtype="png", cid=cids[i],
-                              filename=path.name)
+        html_part.add_related(path.read_bytes(), maintype="image", subtype="png", cid=cids[i], filename=path.name)
     return msg
 
 
@@ -116,18 +120,22 @@ def send_smtp(msg: EmailMessage, config: AlertConfig, timeout: float = 20.0) -> 
 
 def webhook_payload(digest: Digest, run_id: str) -> dict[str, object]:
     """The JSON a webhook receives: who it is for, the issues, and the Markdown digest."""
-    return {"run_id": run_id, "audience": digest.audience, "subject": subject_line(digest, run_id),
-            "new_issues": len(digest.entries),
-            "issues": [{k: v for k, v in asdict(e).items() if k not in ("sha256", "values_key")}
-                       for e in digest.entries],
-            "markdown": render_markdown(digest, run_id, {})}
+    return {
+        "run_id": run_id,
+        "audience": digest.audience,
+        "subject": subject_line(digest, run_id),
+        "new_issues": len(digest.entries),
+        "issues": [{k: v for k, v in asdict(e).items() if k not in ("sha256", "values_key")} for e in digest.entries],
+        "markdown": render_markdown(digest, run_id, {}),
+    }
 
 
 def post_webhook(url: str, payload: dict[str, object], timeout: float = 20.0) -> None:
     """POST the payload as JSON; raises OSError (urllib's errors included) unless the answer is 2xx."""
     body = json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")
-    req = urllib.request.Request(url, data=body, method="POST",
-                                 headers={"Content-Type": "application/json; charset=utf-8"})
+    req = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
+    )
     with urllib.request.urlopen(req, timeout=timeout) as resp:
         if not 200 <= resp.status < 300:
             raise OSError(f"webhook answered HTTP {resp.status}")

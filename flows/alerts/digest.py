@@ -111,8 +111,9 @@ def unit_audience(department: str) -> str:
     return f"unit:{department}"
 
 
-def place_of(con: duckdb.DuckDBPyConnection, report_id: str, locator: str | None
-             ) -> tuple[int | None, tuple[float, float, float, float] | None]:
+def place_of(
+    con: duckdb.DuckDBPyConnection, report_id: str, locator: str | None
+) -> tuple[int | None, tuple[float, float, float, float] | None]:
     """The page and box where the fact at ``locator`` was printed, when the reader kept them."""
     if not locator:
         return None, None
@@ -139,27 +140,49 @@ def issue_entries(con: duckdb.DuckDBPyConnection, statuses: tuple[str, ...]) -> 
         r: dict[str, Any] = dict(zip(names, values, strict=True))
         kind = formats.get(r["rule_id"], "number")
         page, bbox = place_of(con, r["report_id"], r["source_locator"])
-        out.append(Entry(
-            issue_id=r["issue_id"], rule_id=r["rule_id"], severity=r["severity"], subject=r["subject"] or "",
-            message_zh=r["message_zh"] or "", message_en=r["message_en"] or "",
-            stated=format_value(r["stated_value"], kind), computed=format_value(r["computed_value"], kind),
-            difference=format_value(r["difference"], kind), tolerance=format_value(r["tolerance"], kind),
-            evidence_text=r["evidence_text"] or "", locator=r["source_locator"] or "",
-            values_key=r["values_key"] or "", report_id=r["report_id"], department=r["department"] or "?",
-            source_file=r["source_file"] or "", media_type=r["media_type"] or "", sha256=r["sha256"] or "",
-            fiscal_year=r["fiscal_year"], page=page, bbox=bbox, status=r["status"], province=r["province"],
-            waiver=r["waiver"], other_locator=r["other_locator"], other_evidence=r["other_evidence"]))
+        out.append(
+            Entry(
+                issue_id=r["issue_id"],
+                rule_id=r["rule_id"],
+                severity=r["severity"],
+                subject=r["subject"] or "",
+                message_zh=r["message_zh"] or "",
+                message_en=r["message_en"] or "",
+                stated=format_value(r["stated_value"], kind),
+                computed=format_value(r["computed_value"], kind),
+                difference=format_value(r["difference"], kind),
+                tolerance=format_value(r["tolerance"], kind),
+                evidence_text=r["evidence_text"] or "",
+                locator=r["source_locator"] or "",
+                values_key=r["values_key"] or "",
+                report_id=r["report_id"],
+                department=r["department"] or "?",
+                source_file=r["source_file"] or "",
+                media_type=r["media_type"] or "",
+                sha256=r["sha256"] or "",
+                fiscal_year=r["fiscal_year"],
+                page=page,
+                bbox=bbox,
+                status=r["status"],
+                province=r["province"],
+                waiver=r["waiver"],
+                other_locator=r["other_locator"],
+                other_evidence=r["other_evidence"],
+            )
+        )
     return out
 
 
 def _delivered(con: duckdb.DuckDBPyConnection, audience: str, channel: str) -> set[tuple[str, str]]:
-    rows = con.execute("SELECT DISTINCT issue_id, values_key FROM dq_alert_log WHERE audience = ? AND channel = ?",
-                       [audience, channel]).fetchall()
+    rows = con.execute(
+        "SELECT DISTINCT issue_id, values_key FROM dq_alert_log WHERE audience = ? AND channel = ?", [audience, channel]
+    ).fetchall()
     return {(r[0], r[1] or "") for r in rows}
 
 
-def build_digests(con: duckdb.DuckDBPyConnection,
-                  channels: Callable[[str], Iterable[str]] = lambda audience: ("file",)) -> list[Digest]:
+def build_digests(
+    con: duckdb.DuckDBPyConnection, channels: Callable[[str], Iterable[str]] = lambda audience: ("file",)
+) -> list[Digest]:
     """The province digest (always) and one per unit with something new; new = not yet delivered with these values.
 
     ``channels`` names the channels that serve an audience tonight.
@@ -186,6 +209,9 @@ def log_delivery(con: duckdb.DuckDBPyConnection, run_id: str, digest: Digest, ch
     keys = {e.issue_id: e.values_key for e in digest.entries}
     ids = sorted(i for i in digest.pending.get(channel, set()) if i in keys)
     if ids:
-        con.executemany("INSERT INTO dq_alert_log (run_id, issue_id, audience, channel, sent_at, values_key) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", [[run_id, i, digest.audience, channel, now, keys[i]] for i in ids])
+        con.executemany(
+            "INSERT INTO dq_alert_log (run_id, issue_id, audience, channel, sent_at, values_key) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [[run_id, i, digest.audience, channel, now, keys[i]] for i in ids],
+        )
     return len(ids)

@@ -35,8 +35,15 @@ def render_crops(entries: list[Entry], inbox: Path, crops_dir: Path) -> tuple[di
     return crops, problems
 
 
-def _deliver(con: duckdb.DuckDBPyConnection, digest: Digest, run_id: str, config: AlertConfig,
-             crops: dict[str, Path], sent: dict[str, int], errors: list[str]) -> None:
+def _deliver(
+    con: duckdb.DuckDBPyConnection,
+    digest: Digest,
+    run_id: str,
+    config: AlertConfig,
+    crops: dict[str, Path],
+    sent: dict[str, int],
+    errors: list[str],
+) -> None:
     for channel in ("smtp", "webhook"):
         part = digest.for_channel(channel)
         if channel not in digest.pending or not part.entries:
@@ -56,17 +63,26 @@ def _deliver(con: duckdb.DuckDBPyConnection, digest: Digest, run_id: str, config
 
 def intake_lines(load: dict[str, Any]) -> list[tuple[str, str, str]]:
     """The night's files a reviewer should know of: incomplete, superseded, skipped and quarantined, by file."""
-    out = [("incomplete 待补充", k["file"], "missing " + ", ".join(k["missing"]))
-           for k in load.get("incomplete_files", [])]
-    out += [("new version 新版本", k["file"], f"version {k['version']} replaces {k['replaces']}")
-            for k in load.get("superseded_files", [])]
+    out = [
+        ("incomplete 待补充", k["file"], "missing " + ", ".join(k["missing"])) for k in load.get("incomplete_files", [])
+    ]
+    out += [
+        ("new version 新版本", k["file"], f"version {k['version']} replaces {k['replaces']}")
+        for k in load.get("superseded_files", [])
+    ]
     out += [("skipped 跳过", k["file"], str(k["reason_en"])) for k in load.get("skipped_files", [])]
     out += [("quarantined 隔离", q["file"], str(q["reason_en"])) for q in load.get("quarantine", [])]
     return out
 
 
-def run_alerts(con: duckdb.DuckDBPyConnection, run_id: str, inbox: Path, out_dir: Path,
-               config: AlertConfig | None = None, load: dict[str, Any] | None = None) -> dict[str, Any]:
+def run_alerts(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    inbox: Path,
+    out_dir: Path,
+    config: AlertConfig | None = None,
+    load: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Write tonight's digests under ``out_dir`` and deliver them; return what to add to the run summary.
 
     ``load`` is the load stage's summary: the province's digest lists its files by outcome.
@@ -86,6 +102,12 @@ def run_alerts(con: duckdb.DuckDBPyConnection, run_id: str, inbox: Path, out_dir
         sent["file"] = sent.get("file", 0) + log_delivery(con, run_id, d, "file")
         _deliver(con, d, run_id, config, crops, sent, errors)
     province = next(d for d in digests if d.audience == PROVINCE)
-    return {"alerts_dir": str(out_dir), "alerts_new": len(province.entries),
-            "alerts_units": len(digests) - 1, "alerts_crops": len(crops), "alerts_sent": sent,
-            "alert_errors": errors + problems, "alert_files": files}
+    return {
+        "alerts_dir": str(out_dir),
+        "alerts_new": len(province.entries),
+        "alerts_units": len(digests) - 1,
+        "alerts_crops": len(crops),
+        "alerts_sent": sent,
+        "alert_errors": errors + problems,
+        "alert_files": files,
+    }

@@ -62,6 +62,6 @@ def source_excerpt(doc: Document, locator: str) -> list[ExcerptLine]:
         start = b.locator.line_start
         end = b.locator.line_end or start
         if start is not None and start <= last and (end or start) >= first:
-            around = blocks[max(0, i - 1): i + 2]
+            around = blocks[max(0, i - 1) : i + 2]
             return [ExcerptLine(x.text.strip(), x is b) for x in around if x.text.strip()]
     return []

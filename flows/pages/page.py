@@ -40,15 +40,19 @@ document.querySelectorAll('[data-filter]').forEach(s=>s.addEventListener('input'
 
 
 def page(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src \'self\' data:; '
-            f'style-src \'unsafe-inline\'; script-src \'unsafe-inline\'">'
-            f'<title>{html_text(title)}</title><style>{STYLE}</style></head><body>{body}'
-            f'<script>{SCRIPT}</script></body></html>')
+    return (
+        f'<!doctype html><html lang="zh"><head><meta charset="utf-8">'
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' data:; "
+        f"style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+        f"<title>{html_text(title)}</title><style>{STYLE}</style></head><body>{body}"
+        f"<script>{SCRIPT}</script></body></html>"
+    )
 
 
 def select(key: str, label: str, values: list[str]) -> str:
     """A filter drop-down over the rows' ``data-<key>`` attribute."""
     options = "".join(f'<option value="{html_text(v)}">{html_text(v)}</option>' for v in sorted(set(values)) if v)
-    return (f'<label>{html_text(label)} <select data-filter="{html_text(key)}"><option value="">全部 all</option>'
-            f'{options}</select></label>')
+    return (
+        f'<label>{html_text(label)} <select data-filter="{html_text(key)}"><option value="">全部 all</option>'
+        f"{options}</select></label>"
+    )

@@ -21,8 +21,10 @@ from warehouse.db import records
 from warehouse.exports import write_atomic
 
 _BY_RULE = "SELECT rule_id, count(*) FROM dq_issues WHERE status = 'open' GROUP BY ALL"
-_BY_REGION = ("SELECT coalesce(r.province, '未能确定地区 unresolved'), count(*) FROM dq_issues i "
-              "JOIN reports r USING (report_id) WHERE i.status = 'open' GROUP BY ALL")
+_BY_REGION = (
+    "SELECT coalesce(r.province, '未能确定地区 unresolved'), count(*) FROM dq_issues i "
+    "JOIN reports r USING (report_id) WHERE i.status = 'open' GROUP BY ALL"
+)
 
 
 def page_paths(target: Path) -> tuple[Path, Path]:
@@ -44,17 +46,20 @@ def _excerpts(entries: list[Entry], inbox: Path) -> tuple[dict[str, list[Excerpt
                 docs[e.report_id] = None
                 problems.append(f"excerpt {e.issue_id}: {exc.reason_en}")
             if source is None:
-                problems.append(f"excerpt {e.issue_id}: 收件箱中找不到原件 source file not in the inbox: "
-                                f"{e.source_file}")
+                problems.append(
+                    f"excerpt {e.issue_id}: 收件箱中找不到原件 source file not in the inbox: {e.source_file}"
+                )
         doc = docs[e.report_id]
         if doc is not None and (lines := source_excerpt(doc, e.locator)):
             out[e.issue_id] = lines
     return out, problems
 
 
-_OPERANDS = ("SELECT numerator_yuan, denominator_yuan, numerator_count, denominator_count FROM core_claims "
-             "WHERE report_id = ? AND locator = ? AND (numerator_yuan IS NOT NULL OR numerator_count IS NOT NULL) "
-             "ORDER BY line_no LIMIT 1")
+_OPERANDS = (
+    "SELECT numerator_yuan, denominator_yuan, numerator_count, denominator_count FROM core_claims "
+    "WHERE report_id = ? AND locator = ? AND (numerator_yuan IS NOT NULL OR numerator_count IS NOT NULL) "
+    "ORDER BY line_no LIMIT 1"
+)
 
 
 def _operands(con: duckdb.DuckDBPyConnection, entries: list[Entry]) -> dict[str, str]:
@@ -81,8 +86,16 @@ def _other_places(con: duckdb.DuckDBPyConnection, entries: list[Entry]) -> list[
     for e in entries:
         if e.other_locator:
             page, bbox = place_of(con, e.report_id, e.other_locator)
-            out.append(replace(e, issue_id=f"{e.issue_id}-other", locator=e.other_locator,
-                               evidence_text=e.other_evidence or "", page=page, bbox=bbox))
+            out.append(
+                replace(
+                    e,
+                    issue_id=f"{e.issue_id}-other",
+                    locator=e.other_locator,
+                    evidence_text=e.other_evidence or "",
+                    page=page,
+                    bbox=bbox,
+                )
+            )
     return out
 
 
@@ -104,6 +117,8 @@ def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple
     dashboard = render_dashboard(units, by_rule, by_region, run_id)
     review = render_review(entries, rel, run_id, excerpts, operands)
     dashboard_path, review_path = page_paths(target)
-    written = [write_atomic(dashboard_path, lambda p: p.write_text(dashboard, encoding="utf-8")),
-               write_atomic(review_path, lambda p: p.write_text(review, encoding="utf-8"))]
+    written = [
+        write_atomic(dashboard_path, lambda p: p.write_text(dashboard, encoding="utf-8")),
+        write_atomic(review_path, lambda p: p.write_text(review, encoding="utf-8")),
+    ]
     return written + list(crops.values()), problems + more

@@ -10,8 +10,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     """The generator's options, shared by both entry points."""
     p.add_argument("--n", type=int, default=60, help="number of reports")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--out", type=Path, required=True,
-                   help="folder to write inbox/ (the reports), truth/ and manifest.json")
+    p.add_argument(
+        "--out", type=Path, required=True, help="folder to write inbox/ (the reports), truth/ and manifest.json"
+    )
     p.add_argument("--layouts", help="comma list of layouts (default: all)")
     p.add_argument("--fault-rate", type=float, default=0.5, help="share of reports given one inconsistency")
 

@@ -82,8 +82,11 @@ def _measure(rng: random.Random, vocab: dict[str, Any], template: list[Any], mis
     if kind == "percent_min":
         p = rng.randint(low, high)
         op = rng.choice(["≥", "≥", ">="])
-        got = Decimal(p) + Decimal(rng.randint(0, (100 - p) * 10)) / 10 if not missed else \
-            Decimal(p) - Decimal(rng.randint(5, 80)) / 10
+        got = (
+            Decimal(p) + Decimal(rng.randint(0, (100 - p) * 10)) / 10
+            if not missed
+            else Decimal(p) - Decimal(rng.randint(5, 80)) / 10
+        )
         got = min(got, Decimal(100))
         share = Decimal(1) if not missed else got / Decimal(p)
         return f"{op}{p}%", f"{got.normalize():f}%", share
@@ -109,8 +112,13 @@ def indicators(rng: random.Random, vocab: dict[str, Any], theme: str, budget_wei
     by_level1: dict[str, list[list[Any]]] = {"output": [], "effect": [], "satisfaction": []}
     for t in pool:
         key = t[0]
-        level1 = "output" if key in ("quantity", "quality", "timeliness", "cost") else \
-            "satisfaction" if key == "satisfied" else "effect"
+        level1 = (
+            "output"
+            if key in ("quantity", "quality", "timeliness", "cost")
+            else "satisfaction"
+            if key == "satisfied"
+            else "effect"
+        )
         by_level1[level1].append(t)
     weights = {"output": 50 if budget_weight else 60, "effect": 30, "satisfaction": 10}
     rows: list[IndicatorRow] = []
@@ -123,9 +131,19 @@ def indicators(rng: random.Random, vocab: dict[str, Any], theme: str, budget_wei
             target, actual, share = _measure(rng, vocab, t, missed)
             weight = Decimal(w)
             got = weight if not missed else min(weight - Decimal("0.5"), round_to(weight * share, Decimal("0.5")))
-            rows.append(IndicatorRow(vocab["level1"][level1], vocab["level2"][t[0]], t[1], target, actual, weight,
-                                     max(got, Decimal(0)), met=not missed,
-                                     note="" if not missed else rng.choice(vocab["deviation_notes"])))
+            rows.append(
+                IndicatorRow(
+                    vocab["level1"][level1],
+                    vocab["level2"][t[0]],
+                    t[1],
+                    target,
+                    actual,
+                    weight,
+                    max(got, Decimal(0)),
+                    met=not missed,
+                    note="" if not missed else rng.choice(vocab["deviation_notes"]),
+                )
+            )
     return rows
 
 
@@ -156,19 +174,31 @@ def department_budget(rng: random.Random, vocab: dict[str, Any], unit: str) -> t
     def row(cat: str, i: Decimal, f: Decimal, e: Decimal) -> BudgetRow:
         return BudgetRow(cat, rng.choice(labels[cat]), i, f, e, rate(e, f))
 
-    rows = [row("total", initial, full, executed), row("basic", basic_i, basic_f, basic_e),
-            row("personnel", pers[0], pers[1], pers[2]),
-            row("public", basic_i - pers[0], basic_f - pers[1], basic_e - pers[2]),
-            row("project", project_i, project_f, project_e),
-            row("three_public", tb, tb, te), row("overseas", tb_over, tb_over, overseas),
-            row("vehicle", tb_veh, tb_veh, vehicle), row("reception", tb_rec, tb_rec, reception)]
+    rows = [
+        row("total", initial, full, executed),
+        row("basic", basic_i, basic_f, basic_e),
+        row("personnel", pers[0], pers[1], pers[2]),
+        row("public", basic_i - pers[0], basic_f - pers[1], basic_e - pers[2]),
+        row("project", project_i, project_f, project_e),
+        row("three_public", tb, tb, te),
+        row("overseas", tb_over, tb_over, overseas),
+        row("vehicle", tb_veh, tb_veh, vehicle),
+        row("reception", tb_rec, tb_rec, reception),
+    ]
     opening = _share(rng, executed, 0.0, 0.08, step)
     closing = _share(rng, executed, 0.0, 0.06, step)
     return rows, Carryover(opening, executed + closing - opening, executed, closing)
 
 
-def projects(rng: random.Random, names: list[str], unit: str, n: int, total_f: Decimal | None = None,
-             total_e: Decimal | None = None, scored: bool = True) -> list[ProjectRow]:
+def projects(
+    rng: random.Random,
+    names: list[str],
+    unit: str,
+    n: int,
+    total_f: Decimal | None = None,
+    total_e: Decimal | None = None,
+    scored: bool = True,
+) -> list[ProjectRow]:
     """n projects; when totals are given they partition them exactly (full-year and executed)."""
     step = Decimal(100) if unit == "万元" else Decimal(1)
     chosen = rng.sample(names, n)
@@ -205,9 +235,18 @@ def build(rng: random.Random, vocab: dict[str, Any], regions: list[Region], repo
     year = rng.randint(2019, 2025)
     money = "万元" if rng.random() < 0.8 else "元"
     filing = f"{year + 1}-{rng.randint(1, 6):02d}-{rng.randint(1, 28):02d}"
-    r = Report(report_id=report_id, kind=kind, unit_kind=entry["kind"], unit=name,
-               self_name=rng.choice(entry["self"]), region=region, fiscal_year=year, title_year=year,
-               filing_date=filing, money_unit=money)
+    r = Report(
+        report_id=report_id,
+        kind=kind,
+        unit_kind=entry["kind"],
+        unit=name,
+        self_name=rng.choice(entry["self"]),
+        region=region,
+        fiscal_year=year,
+        title_year=year,
+        filing_date=filing,
+        money_unit=money,
+    )
     theme = entry["theme"]
     grade_word = rng.randint(0, 1)
     if kind == "department":
@@ -216,8 +255,15 @@ def build(rng: random.Random, vocab: dict[str, Any], regions: list[Region], repo
         if rng.random() < 0.6:
             project_row = r.row("project")
             assert project_row is not None
-            r.projects = projects(rng, vocab["projects"][theme], money, rng.randint(2, 4), project_row.full_year,
-                                  project_row.executed, scored=False)
+            r.projects = projects(
+                rng,
+                vocab["projects"][theme],
+                money,
+                rng.randint(2, 4),
+                project_row.full_year,
+                project_row.executed,
+                scored=False,
+            )
     elif kind == "project":
         r.project_name = rng.choice(vocab["projects"][theme])
         (p,) = projects(rng, [r.project_name], money, 1)

@@ -144,8 +144,14 @@ def _faults_for(rng: random.Random, r: Report, layout: str, fault_rate: float, c
             return
 
 
-def generate(n: int, seed: int, out: Path, layouts: list[str] | None = None,
-             fault_rate: float = 0.5, same_report: str | None = None) -> dict[str, Any]:
+def generate(
+    n: int,
+    seed: int,
+    out: Path,
+    layouts: list[str] | None = None,
+    fault_rate: float = 0.5,
+    same_report: str | None = None,
+) -> dict[str, Any]:
     """Write n reports with truth into out; returns the manifest.
 
     ``same_report`` (a kind of report): instead, one report of that kind without faults, once in each layout
@@ -181,11 +187,20 @@ def generate(n: int, seed: int, out: Path, layouts: list[str] | None = None,
             stated, tail = text_layouts.cut(blocks, rng)
         files = _write(stem, spec, stated, tail, rng, inbox, pdf_sources)
         truth = _truth(r, layout, stated, files)
-        (out / "truth" / f"{files[0]}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1,
-                                                                   default=_json), encoding="utf-8")
-        entries.append({"file": files[0], "attachments": files[1:], "layout": layout, "kind": kind,
-                        "unit_kind": r.unit_kind, "province": r.region.province,
-                        "faults": sorted({f.family for f in r.faults})})
+        (out / "truth" / f"{files[0]}.json").write_text(
+            json.dumps(truth, ensure_ascii=False, indent=1, default=_json), encoding="utf-8"
+        )
+        entries.append(
+            {
+                "file": files[0],
+                "attachments": files[1:],
+                "layout": layout,
+                "kind": kind,
+                "unit_kind": r.unit_kind,
+                "province": r.region.province,
+                "faults": sorted({f.family for f in r.faults}),
+            }
+        )
     if pdf_sources:
         office_layouts.convert_to_pdf(pdf_sources, inbox)
         for p in pdf_sources:
@@ -202,8 +217,15 @@ def _json(x: object) -> str:
     raise TypeError(type(x))
 
 
-def _write(stem: str, spec: dict[str, Any], blocks: list[Block], tail: str, rng: random.Random, out: Path,
-           pdf_sources: list[Path]) -> list[str]:
+def _write(
+    stem: str,
+    spec: dict[str, Any],
+    blocks: list[Block],
+    tail: str,
+    rng: random.Random,
+    out: Path,
+    pdf_sources: list[Path],
+) -> list[str]:
     form = spec["form"]
     if form in ("docx", "pdf"):
         styled = rng.random() < 0.5
@@ -227,8 +249,9 @@ def _write(stem: str, spec: dict[str, Any], blocks: list[Block], tail: str, rng:
         (out / f"{stem}.txt").write_text(text_layouts.render(main, rng, "tab", headings="md"), encoding="utf-8")
         office_layouts.render_xlsx(tables, out / f"{stem}_附件1.xlsx")
         return [f"{stem}.txt", f"{stem}_附件1.xlsx"]
-    text = text_layouts.render(blocks, rng, spec["tables"], spec.get("headings", "plain"),
-                               spec.get("paragraphs", "plain"))
+    text = text_layouts.render(
+        blocks, rng, spec["tables"], spec.get("headings", "plain"), spec.get("paragraphs", "plain")
+    )
     text += tail
     if spec.get("traditional"):
         text = _traditional(text)

@@ -124,8 +124,10 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path) -> None:
     """Word to PDF by LibreOffice, all files in one run (as a unit's office suite exports them)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise RuntimeError("LibreOffice (soffice) is needed for the pdf layout: apt-get install "
-                           "libreoffice-writer-nogui fonts-noto-cjk")
+        raise RuntimeError(
+            "LibreOffice (soffice) is needed for the pdf layout: apt-get install "
+            "libreoffice-writer-nogui fonts-noto-cjk"
+        )
     if not docx_files:
         return
 
@@ -137,9 +139,18 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path) -> None:
         for _attempt in range(2):
             todo = missing()
             for i in range(0, len(todo), CHUNK):
-                part = todo[i:i + CHUNK]
-                cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                       "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, part)]
+                part = todo[i : i + CHUNK]
+                cmd = [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out_dir),
+                    *map(str, part),
+                ]
                 subprocess.run(cmd, check=True, capture_output=True, timeout=60 + 20 * len(part))
     left = missing()
     if left:
@@ -205,8 +216,7 @@ def render_xlsx(tables: list[Table], path: Path) -> None:
                 if run - r > 1:
                     for k2 in range(r + 1, run):
                         ws.cell(row=first + k2, column=c + 1).value = None
-                    ws.merge_cells(start_row=first + r, start_column=c + 1, end_row=first + run - 1,
-                                   end_column=c + 1)
+                    ws.merge_cells(start_row=first + r, start_column=c + 1, end_row=first + run - 1, end_column=c + 1)
                 r = run
     wb.properties.created = wb.properties.modified = FIXED_TIME
     wb.properties.creator = wb.properties.lastModifiedBy = "jixiao synth"

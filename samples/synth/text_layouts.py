@@ -119,8 +119,13 @@ def html_table(table: Table, rng: random.Random) -> list[str]:
 
 
 TABLE_FORMS: dict[str, Callable[[Table, random.Random], list[str]]] = {
-    "pipe": pipe, "tab": tab, "cell_lines": cell_lines, "cell_lines_indented": cell_lines_indented,
-    "spaced": spaced, "flattened": flattened, "html": html_table,
+    "pipe": pipe,
+    "tab": tab,
+    "cell_lines": cell_lines,
+    "cell_lines_indented": cell_lines_indented,
+    "spaced": spaced,
+    "flattened": flattened,
+    "html": html_table,
 }
 
 _AMOUNT = re.compile(r"(\d[\d,]*\.?\d*)(万元|元)")
@@ -133,19 +138,29 @@ def latex(text: str) -> str:
     return _PCT.sub(lambda m: f"${m.group(1)}\\%$", text)
 
 
-def render(blocks: list[Block], rng: random.Random, table_form: str, headings: str = "plain",
-           paragraphs: str = "plain") -> str:
+def render(
+    blocks: list[Block], rng: random.Random, table_form: str, headings: str = "plain", paragraphs: str = "plain"
+) -> str:
     """Blocks as one text: headings plain or markdown, paragraphs plain, HTML or LaTeX, tables in one form."""
     lines: list[str] = []
     form = TABLE_FORMS[table_form]
     for b in blocks:
         if b.kind == "title":
-            lines.append(f"# {b.text}" if headings == "md" else
-                         f'<p style="text-align:center;font-size:22px"><b>{b.text}</b></p>' if paragraphs == "html"
-                         else b.text)
+            lines.append(
+                f"# {b.text}"
+                if headings == "md"
+                else f'<p style="text-align:center;font-size:22px"><b>{b.text}</b></p>'
+                if paragraphs == "html"
+                else b.text
+            )
         elif b.kind == "heading":
-            lines.append(f"## {b.text}" if headings == "md" else
-                         f'<p style="font-weight:bold">{b.text}</p>' if paragraphs == "html" else b.text)
+            lines.append(
+                f"## {b.text}"
+                if headings == "md"
+                else f'<p style="font-weight:bold">{b.text}</p>'
+                if paragraphs == "html"
+                else b.text
+            )
         elif b.kind == "para":
             text = latex(b.text) if paragraphs == "latex" else b.text
             lines.append(f'<p style="text-indent:2em;">{text}</p>' if paragraphs == "html" else text)

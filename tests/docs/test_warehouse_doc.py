@@ -62,7 +62,7 @@ def _corrected(candidates: list[Path], current_keys: set[str], target: Path) -> 
             continue
         new = "88" if old == 89 else "89"
         number = list(re.finditer(r"\d+(?:\.\d+)?", snippets[0]))[-1]
-        edited = snippets[0][:number.start()] + new + snippets[0][number.end():]
+        edited = snippets[0][: number.start()] + new + snippets[0][number.end() :]
         target.write_text(text.replace(snippets[0], edited, 1), encoding="utf-8")
         again = extract_report(read_document(target))
         if str(again.meta.self_eval_score) == new and report_key(again) == report_key(facts):
@@ -103,8 +103,7 @@ def test_the_doc_asks_at_least_ten_questions_each_answered_by_one_query() -> Non
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q.split(" / ")[0][:60] for q, _ in QUESTIONS])
-def test_each_question_is_answerable_on_the_sample_warehouse(question: tuple[str, list[str]],
-                                                              snapshot: Path) -> None:
+def test_each_question_is_answerable_on_the_sample_warehouse(question: tuple[str, list[str]], snapshot: Path) -> None:
     # through the same read-only path as `jixiao sql`, so every documented query also works there
     result = run_query(snapshot, question[1][0])
     assert result.num_rows >= 1, f"no rows for: {question[0]}"
@@ -124,4 +123,3 @@ def test_the_resubmission_keeps_both_versions_and_one_current(snapshot: Path) ->
     history = run_query(snapshot, next(b[0] for q, b in QUESTIONS if "resubmitted" in q)).to_pylist()
     assert [(r["version"], r["is_current"]) for r in history] == [(1, False), (2, True)]
     assert history[0]["superseded_by"] is not None and history[1]["source_file"] == "更正_resubmitted.txt"
-

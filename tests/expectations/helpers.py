@@ -18,8 +18,14 @@ WAN = Decimal(10000)
 
 def C(kind: str, stated: str, decimals: int, percent: bool = True, **kw: Any) -> Row:
     """A claim; money operands are given in 万元 (``num``/``den``/``change``/``current``/``previous``)."""
-    row: dict[str, Any] = {"kind": kind, "stated_value": Decimal(stated), "decimals": decimals, "percent": percent,
-                           "raw_text": kw.pop("raw", f"{kind} {stated}"), "locator": "r.txt L10"}
+    row: dict[str, Any] = {
+        "kind": kind,
+        "stated_value": Decimal(stated),
+        "decimals": decimals,
+        "percent": percent,
+        "raw_text": kw.pop("raw", f"{kind} {stated}"),
+        "locator": "r.txt L10",
+    }
     for k in ("num", "den", "change", "current", "previous"):
         if k in kw:
             name = {"num": "numerator_yuan", "den": "denominator_yuan"}.get(k, f"{k}_yuan")
@@ -35,10 +41,20 @@ def warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 def add_report(con: duckdb.DuckDBPyConnection, report_id: str = "r1", **meta: Any) -> None:
     """One current report with sensible metadata."""
-    row: dict[str, Any] = {"report_id": report_id, "report_key": f"k|{report_id}", "version": 1, "is_current": True,
-                           "facts_fingerprint": "f", "load_id": "t", "source_file": f"{report_id}.txt",
-                           "sha256": report_id * 4, "department": "测试局", "fiscal_year": 2021,
-                           "loaded_at": "2022-01-01", "warnings": "[]"}
+    row: dict[str, Any] = {
+        "report_id": report_id,
+        "report_key": f"k|{report_id}",
+        "version": 1,
+        "is_current": True,
+        "facts_fingerprint": "f",
+        "load_id": "t",
+        "source_file": f"{report_id}.txt",
+        "sha256": report_id * 4,
+        "department": "测试局",
+        "fiscal_year": 2021,
+        "loaded_at": "2022-01-01",
+        "warnings": "[]",
+    }
     row.update(meta)
     cols = ", ".join(row)
     con.execute(f"INSERT INTO core_reports ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))

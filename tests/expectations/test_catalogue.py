@@ -12,8 +12,16 @@ from expectations.catalogue import FAMILIES, RULES_DIR, SEVERITIES, load_rules
 from tests.expectations.rules.cases import rule_cases
 
 REQUIRED = ("id", "family", "severity", "description", "applies_to", "message_zh", "message_en")
-COLUMNS = ("report_id", "subject", "stated_value", "computed_value", "difference", "tolerance", "evidence_text",
-           "source_locator")
+COLUMNS = (
+    "report_id",
+    "subject",
+    "stated_value",
+    "computed_value",
+    "difference",
+    "tolerance",
+    "evidence_text",
+    "source_locator",
+)
 RULE_IDS = sorted(p.stem for p in RULES_DIR.glob("*.yaml"))
 
 

@@ -20,8 +20,9 @@ def test_every_fault_family_is_caught_and_clean_reports_stay_clean(tmp_path: Pat
     db, _ = accuracy.run_flow(corpus / "inbox", tmp_path)
     res = accuracy.score_corpus(corpus, accuracy.read_warehouse(db))
     assert set(res["fault_recall"]) == set(FAMILIES)
-    missed = {fam: f"{r['caught']}/{r['injected']}" for fam, r in res["fault_recall"].items()
-              if r["caught"] < r["injected"]}
+    missed = {
+        fam: f"{r['caught']}/{r['injected']}" for fam, r in res["fault_recall"].items() if r["caught"] < r["injected"]
+    }
     assert not missed, f"fault families not caught: {missed}"
     fe = res["false_errors"]
     assert fe["clean_reports"] >= 8 and fe["clean_with_error"] == 0, fe

@@ -45,8 +45,7 @@ def test_fixing_resubmission_resolves_and_a_relapse_reopens(tmp_path: Path) -> N
     issue = _issue(con)
     assert fixed.issues_resolved == 1
     assert (issue["status"], issue["resolved_run"], issue["last_seen_run"]) == ("resolved", "n2", "n1")
-    assert con.execute("SELECT status FROM dq_results WHERE run_id = 'n2' AND report_id = 'r2'").fetchone() == (
-        "pass",)
+    assert con.execute("SELECT status FROM dq_results WHERE run_id = 'n2' AND report_id = 'r2'").fetchone() == ("pass",)
     resubmit(con, "r2", "r3")
     night(con, "n3", [violation("r3")])
     issue = _issue(con)

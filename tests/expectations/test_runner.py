@@ -45,13 +45,24 @@ def test_a_broken_rule_is_reported_as_errored_and_the_others_still_run(tmp_path:
     assert statuses == {"broken_rule": "error", "rate_execution": "fail"}  # never a pass
 
 
-def test_run_exits_non_zero_when_a_rule_errored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_exits_non_zero_when_a_rule_errored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import flows.nightly
     from flows.cli import main
 
-    summary = {"run_id": "r", "seconds": 1, "inbox": "i", "db": "d", "files_seen": 0, "reports_seen": 0,
-               "loaded": 0, "skipped": 0, "quarantined": 0, "rules_errored": ["broken_rule: Catalog Error"]}
+    summary = {
+        "run_id": "r",
+        "seconds": 1,
+        "inbox": "i",
+        "db": "d",
+        "files_seen": 0,
+        "reports_seen": 0,
+        "loaded": 0,
+        "skipped": 0,
+        "quarantined": 0,
+        "rules_errored": ["broken_rule: Catalog Error"],
+    }
     monkeypatch.setattr(flows.nightly, "nightly", lambda **_: summary)
     assert main(["run", "--inbox", str(tmp_path)]) == 1
     out = capsys.readouterr()

@@ -67,10 +67,12 @@ def issues(prefect_harness: None, seeds_dir: Path, tmp_path_factory: pytest.Temp
     try:
         rows = con.execute(
             "SELECT coalesce(r.county, r.city), i.rule_id, i.severity, i.subject FROM core_dq_issues i "
-            "JOIN core_reports r USING (report_id) WHERE i.status = 'open'").fetchall()
+            "JOIN core_reports r USING (report_id) WHERE i.status = 'open'"
+        ).fetchall()
         results = con.execute(
             "SELECT coalesce(r.county, r.city), d.rule_id, d.status FROM dq_results d "
-            "JOIN core_reports r USING (report_id)").fetchall()
+            "JOIN core_reports r USING (report_id)"
+        ).fetchall()
     finally:
         con.close()
     return {"issues": rows, "results": results}
@@ -87,8 +89,7 @@ def test_every_inconsistency_found_by_hand_is_flagged(issues: dict[str, list], e
 
 
 def test_no_error_or_warning_outside_the_list(issues: dict[str, list]) -> None:
-    stray = [i for i in issues["issues"] if i[2] in ("error", "warning")
-             and not any(_matches(i, e) for e in EXPECTED)]
+    stray = [i for i in issues["issues"] if i[2] in ("error", "warning") and not any(_matches(i, e) for e in EXPECTED)]
     assert stray == []
 
 

@@ -18,10 +18,13 @@ def test_missing_inbox_is_a_clear_error_not_a_traceback(tmp_path: Path, capsys: 
     assert not (tmp_path / "w.duckdb").exists()
 
 
-@pytest.mark.parametrize(("cron", "tz", "says"), [("61 2 * * *", "Asia/Shanghai", "invalid cron"),
-                                                  ("0 2 * * *", "Mars/Base", "unknown time zone")])
-def test_serve_refuses_a_bad_schedule_before_starting_anything(cron: str, tz: str, says: str,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("cron", "tz", "says"),
+    [("61 2 * * *", "Asia/Shanghai", "invalid cron"), ("0 2 * * *", "Mars/Base", "unknown time zone")],
+)
+def test_serve_refuses_a_bad_schedule_before_starting_anything(
+    cron: str, tz: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["serve", "--cron", cron, "--timezone", tz]) == 2
     err = capsys.readouterr().err
     assert says in err and "错误" in err and "Traceback" not in err

@@ -40,8 +40,24 @@ def test_list_filters_and_shows_readable_values(db: str, capsys: pytest.CaptureF
 
 def test_waive_then_list_keeps_the_waived_issue_visible(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     iid = _ids(db)["ra"]
-    assert main(["review", "waive", iid[:10], "--reason", "source_typo_confirmed", "--note", "单位已确认",
-                 "--by", "张审核", "--db", db]) == 0
+    assert (
+        main(
+            [
+                "review",
+                "waive",
+                iid[:10],
+                "--reason",
+                "source_typo_confirmed",
+                "--note",
+                "单位已确认",
+                "--by",
+                "张审核",
+                "--db",
+                db,
+            ]
+        )
+        == 0
+    )
     assert f"waived {iid}" in capsys.readouterr().out
     main(["review", "list", "--db", db])  # the default list keeps the waived issue beside the open one
     out = capsys.readouterr().out
@@ -69,11 +85,21 @@ def test_show_gives_values_evidence_and_history(db: str, capsys: pytest.CaptureF
     capsys.readouterr()
     assert main(["review", "show", iid, "--db", db]) == 0
     out = capsys.readouterr().out
-    for text in (f"问题 issue {iid}", "status: waived", "规则 rule: rate_execution (rates)", "乙县医疗保障局",
-                 "填报值 stated: 95.00%", "计算值 computed: 90.00%", "差额 difference: 5.00%",
-                 "原文 evidence: 执行率95%",
-                 "位置 locator: r.txt L10", "known_rounding (已知的四舍五入差异 / known rounding difference) by 李",
-                 "in force", "opened", "waived"):
+    for text in (
+        f"问题 issue {iid}",
+        "status: waived",
+        "规则 rule: rate_execution (rates)",
+        "乙县医疗保障局",
+        "填报值 stated: 95.00%",
+        "计算值 computed: 90.00%",
+        "差额 difference: 5.00%",
+        "原文 evidence: 执行率95%",
+        "位置 locator: r.txt L10",
+        "known_rounding (已知的四舍五入差异 / known rounding difference) by 李",
+        "in force",
+        "opened",
+        "waived",
+    ):
         assert text in out, text
     assert "English: Execution rate" in out
 
@@ -90,8 +116,9 @@ def test_dq_issues_view_shows_the_waiver_and_department(db: str) -> None:
     assert main(["review", "waive", iid, "--reason", "known_rounding", "--note", "末位差异", "--db", db]) == 0
     con = duckdb.connect(db, read_only=True)
     try:
-        row = con.execute("SELECT status, waiver_reason, waiver_note, department, family FROM dq_issues "
-                          "WHERE issue_id = ?", [iid]).fetchone()
+        row = con.execute(
+            "SELECT status, waiver_reason, waiver_note, department, family FROM dq_issues WHERE issue_id = ?", [iid]
+        ).fetchone()
     finally:
         con.close()
     assert row == ("waived", "known_rounding", "末位差异", "甲县医疗保障局", "rates")
@@ -100,14 +127,35 @@ def test_dq_issues_view_shows_the_waiver_and_department(db: str) -> None:
 def test_assign_stores_the_reviewers_metadata(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     import duckdb
 
-    assert main(["review", "assign", "ra", "--department", "甲县医疗保障局", "--year", "2021", "--region", "441881",
-                 "--note", "电话核实", "--by", "张审核", "--db", db]) == 0
+    assert (
+        main(
+            [
+                "review",
+                "assign",
+                "ra",
+                "--department",
+                "甲县医疗保障局",
+                "--year",
+                "2021",
+                "--region",
+                "441881",
+                "--note",
+                "电话核实",
+                "--by",
+                "张审核",
+                "--db",
+                db,
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "assigned" in out and "广东省" in out and "new version" in out
     con = duckdb.connect(db, read_only=True)
     try:
-        row = con.execute("SELECT department, fiscal_year, province, county, division_code, assigned_by "
-                          "FROM review_assignments").fetchone()
+        row = con.execute(
+            "SELECT department, fiscal_year, province, county, division_code, assigned_by FROM review_assignments"
+        ).fetchone()
     finally:
         con.close()
     assert row == ("甲县医疗保障局", 2021, "广东省", "英德市", "441881", "张审核")

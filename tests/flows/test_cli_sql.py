@@ -52,8 +52,9 @@ def test_prints_the_published_snapshot_as_a_table(published: Path, capsys: pytes
     assert out[-1] == "(5 行 rows)"
 
 
-def test_csv_to_stdout_and_parquet_hold_every_row(published: Path, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_to_stdout_and_parquet_hold_every_row(
+    published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "scores.parquet"
     assert main(["sql", SCORES, "--csv", "-", "--parquet", str(target), "--max-rows", "1"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
@@ -64,11 +65,16 @@ def test_csv_to_stdout_and_parquet_hold_every_row(published: Path, tmp_path: Pat
     assert list(zip(table["department"].to_pylist(), table["self_eval_score"].to_pylist(), strict=True)) == expected
 
 
-def test_printing_is_capped_but_the_csv_file_is_not(published: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_printing_is_capped_but_the_csv_file_is_not(
+    published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "lines.csv"
-    assert main(["sql", "SELECT report_id, line_no FROM budget_lines ORDER BY ALL", "--max-rows", "2",
-                 "--csv", str(target)]) == 0
+    assert (
+        main(
+            ["sql", "SELECT report_id, line_no FROM budget_lines ORDER BY ALL", "--max-rows", "2", "--csv", str(target)]
+        )
+        == 0
+    )
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 + 2 + 1
     assert out[-1] == "(显示前 2 行，共 25 行 showing 2 of 25 rows (use --csv for all))"
@@ -76,16 +82,20 @@ def test_printing_is_capped_but_the_csv_file_is_not(published: Path, tmp_path: P
         assert len(list(csv.reader(fh))) == 1 + 25
 
 
-@pytest.mark.parametrize("statement", [
-    "DELETE FROM core_reports",
-    "UPDATE core_reports SET self_eval_score = 0",
-    "CREATE TABLE scratch AS SELECT 1",
-    "COPY reports TO '{tmp}/leak.csv'",
-    "ATTACH '{tmp}/other.duckdb' AS other",
-    "SELECT 1; DROP VIEW reports",
-])
-def test_writing_statements_fail_and_change_nothing(statement: str, published: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DELETE FROM core_reports",
+        "UPDATE core_reports SET self_eval_score = 0",
+        "CREATE TABLE scratch AS SELECT 1",
+        "COPY reports TO '{tmp}/leak.csv'",
+        "ATTACH '{tmp}/other.duckdb' AS other",
+        "SELECT 1; DROP VIEW reports",
+    ],
+)
+def test_writing_statements_fail_and_change_nothing(
+    statement: str, published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = published.read_bytes()
     assert main(["sql", statement.format(tmp=tmp_path)]) == 2
     err = capsys.readouterr().err
@@ -123,8 +133,9 @@ ESCAPES = [
 
 
 @pytest.mark.parametrize("query", ESCAPES)
-def test_every_way_out_of_the_snapshot_is_refused(query: str, published: Path, data_dir: Path, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_way_out_of_the_snapshot_is_refused(
+    query: str, published: Path, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     q = query.format(warehouse=data_dir / "warehouse.duckdb", snapshot=published, tmp=tmp_path)
     code = main(["sql", q, "--csv", "-"])
     out, err = capsys.readouterr()
@@ -146,8 +157,9 @@ def test_a_query_over_the_time_limit_is_stopped(published: Path, capsys: pytest.
     assert "0.5" in err and "时限" in err and "stopped" in err
 
 
-def test_no_snapshot_yet_says_run_first_in_both_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_snapshot_yet_says_run_first_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("JIXIAO_DATA", str(tmp_path))
     assert main(["sql", "SELECT 1"]) == 2
     captured = capsys.readouterr()
@@ -182,8 +194,9 @@ def test_a_file_that_is_not_a_snapshot_is_reported(tmp_path: Path, capsys: pytes
     assert "无法打开快照" in err and "cannot open the snapshot" in err and "Traceback" not in err
 
 
-def test_a_result_parquet_cannot_hold_is_reported(published: Path, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_result_parquet_cannot_hold_is_reported(
+    published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "took.parquet"
     assert main(["sql", "SELECT INTERVAL 3 DAY AS took", "--parquet", str(target)]) == 2
     err = capsys.readouterr().err

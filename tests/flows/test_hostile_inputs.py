@@ -16,7 +16,8 @@ from tests.hostile import ENV, build
 
 @pytest.mark.slow
 def test_a_hostile_inbox_ends_with_one_outcome_each_and_the_good_reports_loaded(
-        prefect_harness: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    prefect_harness: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for key, value in ENV.items():
         monkeypatch.setenv(key, value)
     expected = build(tmp_path / "inbox")
@@ -26,12 +27,14 @@ def test_a_hostile_inbox_ends_with_one_outcome_each_and_the_good_reports_loaded(
     con = duckdb.connect(str(db), read_only=True)
     try:
         log = con.execute("SELECT source_file, outcome, error_class, reason_en FROM ingest_log").fetchall()
-        overflow = con.execute("SELECT r.self_eval_score, w.detail FROM reports r JOIN core_warnings w USING "
-                               "(report_id) WHERE r.source_file = 'overflow.txt' AND w.code = 'value_out_of_range'"
-                               ).fetchall()
-        open_issue = con.execute("SELECT count(*) FROM dq_issues i JOIN reports r USING (report_id) "
-                                 "WHERE r.source_file = 'overflow.txt' AND i.rule_id = 'extraction_value_out_of_range'"
-                                 ).fetchone()
+        overflow = con.execute(
+            "SELECT r.self_eval_score, w.detail FROM reports r JOIN core_warnings w USING "
+            "(report_id) WHERE r.source_file = 'overflow.txt' AND w.code = 'value_out_of_range'"
+        ).fetchall()
+        open_issue = con.execute(
+            "SELECT count(*) FROM dq_issues i JOIN reports r USING (report_id) "
+            "WHERE r.source_file = 'overflow.txt' AND i.rule_id = 'extraction_value_out_of_range'"
+        ).fetchone()
     finally:
         con.close()
     assert Counter(f for f, *_ in log) == Counter(set(expected)), "every entry, once"

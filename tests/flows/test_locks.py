@@ -39,8 +39,9 @@ def test_a_held_warehouse_is_waited_for_then_reported_busy(held: Path, monkeypat
     assert "正被另一个进程使用" in err.value.zh and "in use by another process" in err.value.en
 
 
-def test_a_command_on_a_busy_warehouse_says_so_in_both_languages(held: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_command_on_a_busy_warehouse_says_so_in_both_languages(
+    held: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("JIXIAO_LOCK_WAIT", "0.5")
     assert main(["status", "--db", str(held)]) == 3
     err = capsys.readouterr().err
@@ -50,16 +51,20 @@ def test_a_command_on_a_busy_warehouse_says_so_in_both_languages(held: Path, mon
 def test_a_warehouse_freed_within_the_wait_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "warehouse.duckdb"
     connect(db).close()
-    proc = subprocess.Popen([sys.executable, "-c", HOLD.replace("time.sleep(30)", "time.sleep(1)"), str(db)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD.replace("time.sleep(30)", "time.sleep(1)"), str(db)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
     monkeypatch.setenv("JIXIAO_LOCK_WAIT", "20")
     connect(db, read_only=True).close()
     proc.wait()
 
 
-def test_a_second_run_is_refused_while_one_holds_the_data_folder(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_second_run_is_refused_while_one_holds_the_data_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     data = tmp_path / "data"

@@ -41,8 +41,10 @@ def test_nightly_loads_seeds_once(prefect_harness: None, seed_inbox: Path, tmp_p
     assert second["unchanged"] == 5  # known by their hashes: skipped before any was read
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM reports").fetchone() == (5,)
-    assert con.execute("SELECT count(*) FROM core_budget_lines").fetchone()[0] == con.execute(
-        "SELECT count(*) FROM core_budget_lines WHERE load_id = ?", [first["run_id"]]).fetchone()[0]
+    assert (
+        con.execute("SELECT count(*) FROM core_budget_lines").fetchone()[0]
+        == con.execute("SELECT count(*) FROM core_budget_lines WHERE load_id = ?", [first["run_id"]]).fetchone()[0]
+    )
     summary = con.execute("SELECT province, reports FROM summary_province_year ORDER BY province").fetchall()
     outcomes = con.execute("SELECT outcome, count(*) FROM ingest_log GROUP BY outcome ORDER BY outcome").fetchall()
     con.close()

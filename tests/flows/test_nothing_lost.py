@@ -66,7 +66,7 @@ def test_partial_report_loads_raises_its_issue_and_a_reviewer_completes_it(inbox
     counts = _run(inbox, db, "r1")
     assert counts["loaded"] == 1 and counts["quarantined"] == 0 and counts["incomplete"] == 1
     assert counts["incomplete_files"] == [{"file": "说明.txt", "missing": ["department", "fiscal_year", "region"]}]
-    (rid, key, incomplete), = _q(db, "SELECT report_id, report_key, incomplete FROM core_reports WHERE is_current")
+    ((rid, key, incomplete),) = _q(db, "SELECT report_id, report_key, incomplete FROM core_reports WHERE is_current")
     assert key.startswith("file:") and incomplete
     assert _q(db, "SELECT count(*) FROM core_budget_lines WHERE report_id = ?", rid)[0][0] >= 2  # what was found
     con = connect(db)
@@ -74,14 +74,22 @@ def test_partial_report_loads_raises_its_issue_and_a_reviewer_completes_it(inbox
     assert fired == {rid}
     msg = rule_by_id("extraction_unit_missing").render(violations(con, rule_by_id("extraction_unit_missing"))[0])
     assert "绩效自评情况说明" in msg[0] and "candidates seen" in msg[1]
-    aid, source = assign(con, "说明.txt", department="测试县医疗保障局", fiscal_year=2022,
-                         region=("测试省", "测试市", "测试县", "999999"), note="unit confirmed by phone", by="rev")
+    aid, source = assign(
+        con,
+        "说明.txt",
+        department="测试县医疗保障局",
+        fiscal_year=2022,
+        region=("测试省", "测试市", "测试县", "999999"),
+        note="unit confirmed by phone",
+        by="rev",
+    )
     con.close()
     assert source == "说明.txt"
     counts = _run(inbox, db, "r2")
     assert counts["loaded"] == 1 and counts["superseded"] == 1 and counts["incomplete"] == 0
-    rows = _q(db, "SELECT department, fiscal_year, is_current, assignment_id, incomplete FROM core_reports "
-                  "ORDER BY loaded_at")
+    rows = _q(
+        db, "SELECT department, fiscal_year, is_current, assignment_id, incomplete FROM core_reports ORDER BY loaded_at"
+    )
     assert rows[0][2] is False and rows[0][0] is None  # the first load stays in history
     assert rows[1] == ("测试县医疗保障局", 2022, True, aid, False)
     con = connect(db)
@@ -103,8 +111,9 @@ def test_resubmission_with_one_figure_changed_is_a_new_version(inbox: Path, tmp_
     versions = _q(db, "SELECT version, is_current, source_file FROM core_reports ORDER BY version")
     assert versions == [(1, False, "dept.txt"), (2, True, "dept_corrected.txt")]
     # the title year alone changes it too
-    (inbox / "dept_title.txt").write_text(DEPT.replace("470.00", "480.00").replace("2022年度部门", "2023年度部门"),
-                                          encoding="utf-8")
+    (inbox / "dept_title.txt").write_text(
+        DEPT.replace("470.00", "480.00").replace("2022年度部门", "2023年度部门"), encoding="utf-8"
+    )
     assert _run(inbox, db, "r3")["loaded"] == 1
 
 
@@ -137,10 +146,17 @@ def _xlsx(path: Path) -> None:
     wb.save(path)
 
 
-@pytest.mark.parametrize("names", [
-    ("r.txt", "r_附件1.xlsx"), ("r.txt", "附件1_r.xlsx"), ("r.txt", "r_att.xlsx"), ("r_main.txt", "r_att.xlsx"),
-    ("r.txt", "r.xlsx"), ("unit/报告.txt", "unit/基础数据表.xlsx"),
-])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("r.txt", "r_附件1.xlsx"),
+        ("r.txt", "附件1_r.xlsx"),
+        ("r.txt", "r_att.xlsx"),
+        ("r_main.txt", "r_att.xlsx"),
+        ("r.txt", "r.xlsx"),
+        ("unit/报告.txt", "unit/基础数据表.xlsx"),
+    ],
+)
 def test_each_attachment_naming_loads_as_one_report(inbox: Path, tmp_path: Path, names: tuple[str, str]) -> None:
     main, att = (inbox / n for n in names)
     main.parent.mkdir(exist_ok=True)
@@ -192,8 +208,9 @@ def test_odd_entries_each_end_with_one_outcome(inbox: Path, tmp_path: Path) -> N
     assert copied == []  # neither the link's target nor the pipe is ever opened
 
 
-def test_a_file_that_changes_while_read_is_read_again_next_run(inbox: Path, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_changes_while_read_is_read_again_next_run(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = inbox / "dept.txt"
     target.write_text(DEPT, encoding="utf-8")
     real = stages.read_document

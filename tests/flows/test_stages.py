@@ -49,8 +49,13 @@ def test_bad_file_is_quarantined_and_batch_loads(tmp_path: Path) -> None:
     con.close()
     # a readable text without unit or year is not unreadable: it loads incomplete and waits for a reviewer
     assert counts["loaded"] == 3 and counts["quarantined"] == 2 and counts["incomplete"] == 1
-    assert log == {"good.txt": "loaded", "gbk.txt": "loaded", "empty.txt": "empty_file",
-                   "bad.bin": "unknown_type", "notes.txt": "loaded"}
+    assert log == {
+        "good.txt": "loaded",
+        "gbk.txt": "loaded",
+        "empty.txt": "empty_file",
+        "bad.bin": "unknown_type",
+        "notes.txt": "loaded",
+    }
     assert depts == {"浮梁县医疗保障局", "大埔县医疗保障局", None}
     # the inbox is never modified; quarantined files are copied with their reason beside them
     assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before
@@ -65,8 +70,7 @@ def test_rerun_loads_nothing_twice(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     for run in ("r1", "r2"):
         con = connect(db)
-        stages.load_results(con, run, [stages.read_and_extract(s) for s in stages.discover(inbox)],
-                            tmp_path / "q")
+        stages.load_results(con, run, [stages.read_and_extract(s) for s in stages.discover(inbox)], tmp_path / "q")
         con.close()
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM core_reports").fetchone() == (1,)
@@ -74,8 +78,9 @@ def test_rerun_loads_nothing_twice(tmp_path: Path) -> None:
     con.close()
 
 
-def test_a_report_that_cannot_be_written_is_rolled_back_and_kept_aside(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_report_that_cannot_be_written_is_rolled_back_and_kept_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import warehouse.loader as loader
 
     inbox = tmp_path / "inbox"
@@ -93,8 +98,10 @@ def test_a_report_that_cannot_be_written_is_rolled_back_and_kept_aside(tmp_path:
     monkeypatch.setattr(loader, "fact_frames", failing)
     con = connect(tmp_path / "w.duckdb")
     counts = stages.load_results(con, "run1", results, tmp_path / "quarantine")
-    log = {r[0]: r[1:] for r in con.execute("SELECT source_file, outcome, error_class, reason_en FROM ingest_log")
-           .fetchall()}
+    log = {
+        r[0]: r[1:]
+        for r in con.execute("SELECT source_file, outcome, error_class, reason_en FROM ingest_log").fetchall()
+    }
     reports = con.execute("SELECT department FROM core_reports").fetchall()
     con.close()
     assert counts["loaded"] == 1 and counts["quarantined"] == 1

@@ -76,14 +76,14 @@ def test_sample_prose_is_not_copied_from_the_seeds() -> None:
     grams: set[str] = set()
     for seed in seeds:
         for run in _cjk_runs(seed.read_text(encoding="utf-8")):
-            grams.update(run[i:i + RUN] for i in range(len(run) - RUN + 1))
+            grams.update(run[i : i + RUN] for i in range(len(run) - RUN + 1))
     copied = []
     for src in sorted(SRC.glob("*.txt")):
         for no, line in enumerate(src.read_text(encoding="utf-8").splitlines(), start=1):
             for run in _cjk_runs(line):
                 for name in NAMES:
                     run = run.replace(name, "|")
-                hit = next((run[i:i + RUN] for i in range(len(run) - RUN + 1) if run[i:i + RUN] in grams), None)
+                hit = next((run[i : i + RUN] for i in range(len(run) - RUN + 1) if run[i : i + RUN] in grams), None)
                 if hit:
                     copied.append(f"{src.name}:{no}: {hit}")
     assert not copied, "sentences copied from a seed report:\n" + "\n".join(copied)

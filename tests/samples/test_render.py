@@ -9,8 +9,10 @@ import pdfplumber
 from samples.render import render_docx, render_pdf, render_xlsx, table_layout
 from transforms.readers.text import parse_text
 
-TEXT = ("# 一、基本情况\n\n本单位2022年总支出为351.44万元。\n\n"
-        "项目名称\t\t城乡医疗救助\n资金\t466\t\t\n预算部门\t浮梁县医疗保障局\n")
+TEXT = (
+    "# 一、基本情况\n\n本单位2022年总支出为351.44万元。\n\n"
+    "项目名称\t\t城乡医疗救助\n资金\t466\t\t\n预算部门\t浮梁县医疗保障局\n"
+)
 
 
 def test_rebuilds_are_byte_identical(tmp_path: Path) -> None:

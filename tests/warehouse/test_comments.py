@@ -12,11 +12,18 @@ from warehouse.marts import HERE as MARTS
 from warehouse.marts import build_marts
 
 # The analyst contract is what warehouse/views/ and the marts define; helper views the rules use are not.
-PUBLIC = sorted({m.group(1) for f in [*VIEWS.glob("*.sql"), *MARTS.glob("*.sql")]
-                 for m in re.finditer(r"CREATE OR REPLACE VIEW (\w+)", f.read_text(encoding="utf-8"))})
-PUBLIC_COLUMNS = ("SELECT c.table_name, c.column_name, c.comment FROM duckdb_columns() c "
-                  "JOIN duckdb_views() v ON v.view_name = c.table_name AND v.schema_name = c.schema_name "
-                  "WHERE v.schema_name = 'main' AND list_contains($public, v.view_name)")
+PUBLIC = sorted(
+    {
+        m.group(1)
+        for f in [*VIEWS.glob("*.sql"), *MARTS.glob("*.sql")]
+        for m in re.finditer(r"CREATE OR REPLACE VIEW (\w+)", f.read_text(encoding="utf-8"))
+    }
+)
+PUBLIC_COLUMNS = (
+    "SELECT c.table_name, c.column_name, c.comment FROM duckdb_columns() c "
+    "JOIN duckdb_views() v ON v.view_name = c.table_name AND v.schema_name = c.schema_name "
+    "WHERE v.schema_name = 'main' AND list_contains($public, v.view_name)"
+)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{2,}")
 
@@ -28,8 +35,11 @@ def _bilingual(text: str | None) -> bool:
 def _missing(con: duckdb.DuckDBPyConnection, public: list[str]) -> list[str]:
     views = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'main'").fetchall())
     gaps = [f"view {v}" for v in public if not _bilingual(views.get(v))]
-    gaps += [f"column {v}.{col}" for v, col, c in con.execute(PUBLIC_COLUMNS, {"public": public}).fetchall()
-             if not _bilingual(c)]
+    gaps += [
+        f"column {v}.{col}"
+        for v, col, c in con.execute(PUBLIC_COLUMNS, {"public": public}).fetchall()
+        if not _bilingual(c)
+    ]
     return gaps
 
 

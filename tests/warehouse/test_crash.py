@@ -47,8 +47,13 @@ con.close()
 def _run_child(db: Path, run_id: str, pause_at: int = 0) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop(PAUSE_ENV, None)
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(db), run_id, str(pause_at)], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db), run_id, str(pause_at)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _counts(db: Path) -> dict[str, int]:
@@ -86,8 +91,9 @@ def test_sigkill_mid_load_loses_and_duplicates_nothing(tmp_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM ingest_log").fetchone() == (3,)
         # no fact row belongs to a report that is not there
         for t in FACT_TABLES:
-            orphans = con.execute(f"SELECT count(*) FROM {t} WHERE report_id NOT IN "
-                                  "(SELECT report_id FROM core_reports)").fetchone()
+            orphans = con.execute(
+                f"SELECT count(*) FROM {t} WHERE report_id NOT IN (SELECT report_id FROM core_reports)"
+            ).fetchone()
             assert orphans == (0,), t
         assert con.execute("SELECT count(*) FROM core_reports WHERE sha256 = ?", [fake_sha("r4")]).fetchone() == (0,)
     finally:
@@ -98,7 +104,8 @@ def test_sigkill_mid_load_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     outcomes = [line.split()[2] for line in out.splitlines() if line.startswith("committed")]
     assert outcomes == ["skipped"] * 3 + ["loaded"] * (N - 3)
     final, expected = _counts(db), _counts(reference)
-    assert {t: final[t] for t in expected if t != "ingest_log"} == {t: expected[t] for t in expected
-                                                                    if t != "ingest_log"}
+    assert {t: final[t] for t in expected if t != "ingest_log"} == {
+        t: expected[t] for t in expected if t != "ingest_log"
+    }
     assert final["ingest_log"] == after_kill["ingest_log"] + N
     assert final["core_reports"] == N and len(many(N)) == N

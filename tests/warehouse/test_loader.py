@@ -48,8 +48,10 @@ def test_resubmission_supersedes_and_keeps_history(con: duckdb.DuckDBPyConnectio
     assert (v2.outcome, v2.version, v2.superseded) == ("loaded", 2, v1.report_id)
     current = con.execute("SELECT report_id, self_eval_score, version FROM reports").fetchall()
     assert current == [(v2.report_id, Decimal("90.10"), 2)]
-    history = con.execute("SELECT report_id, version, is_current, superseded_by, superseded_at IS NOT NULL "
-                          "FROM reports_history ORDER BY version").fetchall()
+    history = con.execute(
+        "SELECT report_id, version, is_current, superseded_by, superseded_at IS NOT NULL "
+        "FROM reports_history ORDER BY version"
+    ).fetchall()
     assert history == [(v1.report_id, 1, False, v2.report_id, True), (v2.report_id, 2, True, None, False)]
     # both versions keep their facts; the analyst views show only the current one's
     per_version = con.execute("SELECT report_id, count(*) FROM core_budget_lines GROUP BY 1 ORDER BY 1").fetchall()
@@ -77,11 +79,16 @@ def test_one_report_in_two_formats_is_one_row(con: duckdb.DuckDBPyConnection) ->
 def test_fact_lines_cannot_be_counted_twice(con: duckdb.DuckDBPyConnection) -> None:
     out = load(con, SAMPLE[1], "浮梁.pdf")
     with pytest.raises(duckdb.ConstraintException):
-        con.execute("INSERT INTO core_budget_lines (report_id, line_no, category, phase, load_id) "
-                    "VALUES (?, 0, 'total', 'adjusted', 'x')", [out.report_id])
+        con.execute(
+            "INSERT INTO core_budget_lines (report_id, line_no, category, phase, load_id) "
+            "VALUES (?, 0, 'total', 'adjusted', 'x')",
+            [out.report_id],
+        )
     with pytest.raises(duckdb.ConstraintException):
-        con.execute("INSERT INTO core_reports SELECT * REPLACE (? AS report_id, ? AS sha256) FROM core_reports",
-                    ["f" * 16, fake_sha("dup")])
+        con.execute(
+            "INSERT INTO core_reports SELECT * REPLACE (? AS report_id, ? AS sha256) FROM core_reports",
+            ["f" * 16, fake_sha("dup")],
+        )
 
 
 def test_failed_load_leaves_nothing(con: duckdb.DuckDBPyConnection) -> None:
@@ -91,8 +98,9 @@ def test_failed_load_leaves_nothing(con: duckdb.DuckDBPyConnection) -> None:
     from warehouse.loader import load_report
 
     with pytest.raises(RuntimeError):
-        load_report(con, SAMPLE[0], sha256=fake_sha("x"), source_file="x.pdf", media_type="", pages=1,
-                    load_id="r", log=boom)
+        load_report(
+            con, SAMPLE[0], sha256=fake_sha("x"), source_file="x.pdf", media_type="", pages=1, load_id="r", log=boom
+        )
     assert _fact_counts(con) == dict.fromkeys(FACT_TABLES, 0)
     assert con.execute("SELECT count(*) FROM core_reports").fetchone() == (0,)
     assert con.execute("SELECT count(*) FROM core_submissions").fetchone() == (0,)

@@ -21,9 +21,12 @@ NOW = datetime(2026, 12, 4)
 
 def _issue(con: duckdb.DuckDBPyConnection, department: str, severity: str, status: str, n: int) -> None:
     rid, key = con.execute("SELECT report_id, report_key FROM reports WHERE department = ?", [department]).fetchone()
-    con.execute("INSERT INTO core_dq_issues (issue_id, rule_id, report_id, report_key, severity, status, "
-                "first_seen_run, last_seen_run, first_seen_at, last_seen_at) VALUES (?, 'rate_execution', ?, ?, ?, ?, "
-                "'run-2', 'run-2', ?, ?)", [f"i{n}", rid, key, severity, status, NOW, NOW])
+    con.execute(
+        "INSERT INTO core_dq_issues (issue_id, rule_id, report_id, report_key, severity, status, "
+        "first_seen_run, last_seen_run, first_seen_at, last_seen_at) VALUES (?, 'rate_execution', ?, ?, ?, ?, "
+        "'run-2', 'run-2', ?, ?)",
+        [f"i{n}", rid, key, severity, status, NOW, NOW],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +36,16 @@ def marts(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection
     _issue(con, "平远县医疗保障局", "error", "open", 1)
     _issue(con, "平远县医疗保障局", "warning", "open", 2)
     _issue(con, "承德市医疗保障局", "warning", "waived", 3)
-    con.execute("INSERT INTO dq_results VALUES ('run-2', 'rate_execution', "
-                "(SELECT report_id FROM reports WHERE department = '平远县医疗保障局'), 'fail', 1, ?)", [NOW])
-    con.execute("INSERT INTO dq_results SELECT 'run-2', 'rate_execution', report_id, 'pass', 0, ? FROM reports "
-                "WHERE department <> '平远县医疗保障局'", [NOW])
+    con.execute(
+        "INSERT INTO dq_results VALUES ('run-2', 'rate_execution', "
+        "(SELECT report_id FROM reports WHERE department = '平远县医疗保障局'), 'fail', 1, ?)",
+        [NOW],
+    )
+    con.execute(
+        "INSERT INTO dq_results SELECT 'run-2', 'rate_execution', report_id, 'pass', 0, ? FROM reports "
+        "WHERE department <> '平远县医疗保障局'",
+        [NOW],
+    )
     build_marts(con, "run-2")
     return con
 
@@ -76,8 +85,10 @@ def test_summary_region_one_row_per_unit_and_year(marts: duckdb.DuckDBPyConnecti
 
 
 def test_indicator_achievement_counts_targets_met(marts: duckdb.DuckDBPyConnection) -> None:
-    rows = {(r["indicator"], r["province"], r["fiscal_year"]): r
-            for r in _rows(marts, "SELECT * FROM indicator_achievement")}
+    rows = {
+        (r["indicator"], r["province"], r["fiscal_year"]): r
+        for r in _rows(marts, "SELECT * FROM indicator_achievement")
+    }
     insured = rows[("OUT-QTY-INSURED", "广东省", 2022)]  # 10500 against ≥10000
     assert insured["rows_judged"] == 1 and insured["rows_met"] == 1 and insured["met_share"] == pytest.approx(1.0)
     satisfaction = rows[("（未归类）参保群众满意度", "河北省", 2022)]  # 86% against ≥90%
@@ -107,8 +118,11 @@ def test_an_unresolved_region_has_a_labelled_row(tmp_path: Path) -> None:
     from tests.warehouse.factories import SAMPLE, load
 
     con = connect(tmp_path / "w.duckdb")
-    load(con, replace(SAMPLE[0], meta=replace(SAMPLE[0].meta, province=None, city=None, county=None,
-                                              division_code=None)), "nowhere.pdf")
+    load(
+        con,
+        replace(SAMPLE[0], meta=replace(SAMPLE[0].meta, province=None, city=None, county=None, division_code=None)),
+        "nowhere.pdf",
+    )
     build_marts(con, "r")
     (province,) = con.execute("SELECT province FROM summary_province_year").fetchone()
     assert province == "未能确定地区 unresolved"

@@ -22,9 +22,12 @@ def _write_001_warehouse(path: Path) -> None:
         "INSERT INTO core_reports (report_id, report_key, version, is_current, facts_fingerprint, load_id, "
         "source_file, sha256, media_type, department, province, fiscal_year, self_eval_score, loaded_at) VALUES "
         "('a81ce77742afc3b5', '441422|大埔县医疗保障局|2021|department', 1, true, 'fp', 'old-run', 'dabu.pdf', "
-        "'a81ce77742afc3b5ffff', 'application/pdf', '大埔县医疗保障局', '广东省', 2021, 95.5, '2024-03-01')")
-    con.execute("INSERT INTO core_budget_lines (report_id, line_no, category, phase, amount_yuan, load_id) "
-                "VALUES ('a81ce77742afc3b5', 0, 'total', 'adjusted', 12500000.00, 'old-run')")
+        "'a81ce77742afc3b5ffff', 'application/pdf', '大埔县医疗保障局', '广东省', 2021, 95.5, '2024-03-01')"
+    )
+    con.execute(
+        "INSERT INTO core_budget_lines (report_id, line_no, category, phase, amount_yuan, load_id) "
+        "VALUES ('a81ce77742afc3b5', 0, 'total', 'adjusted', 12500000.00, 'old-run')"
+    )
     con.execute("INSERT INTO runs (run_id, started_at, status) VALUES ('old-run', '2024-03-01', 'completed')")
     con.close()
 
@@ -40,14 +43,17 @@ def test_old_warehouse_is_upgraded_in_place(tmp_path: Path) -> None:
         assert versions == sorted({int(f.name[:3]) for f in MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")})
         # the old data is intact and visible through the new views
         assert con.execute("SELECT department, self_eval_score, fiscal_year FROM reports").fetchall() == [
-            ("大埔县医疗保障局", 95.5, 2021)]
+            ("大埔县医疗保障局", 95.5, 2021)
+        ]
         assert con.execute("SELECT amount_yuan FROM budget_lines").fetchone()[0] == 12500000
         assert con.execute("SELECT status FROM runs").fetchall() == [("completed",)]
         # the new schema is there: history columns, submissions backfilled, new fact columns
         assert con.execute("SELECT superseded_at, media_type FROM reports_history").fetchall() == [
-            (None, "application/pdf")]
+            (None, "application/pdf")
+        ]
         assert con.execute("SELECT source_file, relation, load_id FROM submissions").fetchall() == [
-            ("dabu.pdf", "version", "old-run")]
+            ("dabu.pdf", "version", "old-run")
+        ]
         cols = {r[0] for r in con.execute("DESCRIBE core_claims").fetchall()}
         assert {"current_yuan", "previous_yuan", "change_yuan"} <= cols
         # and the upgraded file keeps working: the same report resubmitted becomes version 2

@@ -13,8 +13,10 @@ from tests.warehouse.factories import SAMPLE, load
 from warehouse.db import connect
 from warehouse.publish import publish_snapshot, snapshot_path
 
-COUNT = "import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).execute(" \
-        "'SELECT count(*) FROM reports').fetchone()[0])"
+COUNT = (
+    "import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).execute("
+    "'SELECT count(*) FROM reports').fetchone()[0])"
+)
 
 
 def _count_in_fresh_process(path: Path) -> int:

@@ -39,7 +39,8 @@ def extract_report(doc: Document) -> ReportFacts:
     warnings.extend(meta_warnings)
     fy = meta.fiscal_year
     budget_lines, table_claims = _guarded(
-        "budget", lambda: extract_budget(doc, fy, meta.report_kind, meta.report_subject), ([], []), warnings)
+        "budget", lambda: extract_budget(doc, fy, meta.report_kind, meta.report_subject), ([], []), warnings
+    )
     indicators, table_scores = _guarded("indicators", lambda: extract_indicators(doc), ([], []), warnings)
     projects = _guarded("projects", lambda: extract_projects(doc, meta.report_subject), [], warnings)
     sentence_claims = _guarded("claims", lambda: extract_claims(doc, fy, meta.report_subject), [], warnings)

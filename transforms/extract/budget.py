@@ -80,8 +80,9 @@ class TableBudget:
     claims: list[Claim]
 
 
-def extract_table_budget(doc: Document, table: Table, fiscal_year: int | None = None,
-                         report_kind: str = "department") -> TableBudget:
+def extract_table_budget(
+    doc: Document, table: Table, fiscal_year: int | None = None, report_kind: str = "department"
+) -> TableBudget:
     """Amounts per (category, phase) from one table, following its header rows, plus its rate cells."""
     unit = money_unit_near(doc, table) or "万元"
     rows = repaired_rows(table)
@@ -131,15 +132,24 @@ def extract_table_budget(doc: Document, table: Table, fiscal_year: int | None = 
             rate = parse_rate(row[ci].text, rate_column=True)
             if rate is None:
                 continue
-            kind = ("control_rate" if total_cat == "three_public" or "控制" in "".join(texts_rows[0])
-                    else "execution_rate")
+            kind = (
+                "control_rate" if total_cat == "three_public" or "控制" in "".join(texts_rows[0]) else "execution_rate"
+            )
             num = row_lines.get("executed")
             den = row_lines.get("adjusted") or row_lines.get("budget") or row_lines.get("initial")
             raw = " | ".join(t for t in texts if t)
-            claims.append(Claim(kind, rate.value, rate.decimals, Evidence(_loc(row[ci], table), raw),
-                                numerator_yuan=num.amount_yuan if num else None,
-                                denominator_yuan=den.amount_yuan if den else None,
-                                subject=cat, percent=rate.percent))
+            claims.append(
+                Claim(
+                    kind,
+                    rate.value,
+                    rate.decimals,
+                    Evidence(_loc(row[ci], table), raw),
+                    numerator_yuan=num.amount_yuan if num else None,
+                    denominator_yuan=den.amount_yuan if den else None,
+                    subject=cat,
+                    percent=rate.percent,
+                )
+            )
     claims.extend(_staff_control_claims(rows, texts_rows, table))
     return TableBudget(_dedupe(lines), claims)
 
@@ -212,9 +222,18 @@ def _staff_control_claims(rows: list[list[Cell]], texts_rows: list[list[str]], t
             continue
         num = number_cell(vals[actual]) if actual < len(vals) else None
         den = number_cell(vals[quota]) if quota < len(vals) else None
-        out.append(Claim("control_rate", rate.value, rate.decimals,
-                         Evidence(_loc(cells[rate_col], table), " | ".join(t for t in texts + vals if t)),
-                         subject="staff", percent=rate.percent, numerator_count=num, denominator_count=den))
+        out.append(
+            Claim(
+                "control_rate",
+                rate.value,
+                rate.decimals,
+                Evidence(_loc(cells[rate_col], table), " | ".join(t for t in texts + vals if t)),
+                subject="staff",
+                percent=rate.percent,
+                numerator_count=num,
+                denominator_count=den,
+            )
+        )
     return out
 
 
@@ -224,8 +243,15 @@ def _dedupe(lines: list[BudgetLine]) -> list[BudgetLine]:
     seen: set[tuple[object, ...]] = set()
     out: list[BudgetLine] = []
     for bl in lines:
-        key = (bl.category, bl.phase, bl.amount_yuan, bl.subject, bl.source, bl.evidence.locator.table,
-               bl.evidence.locator.line_start if bl.source == "sentence" else None)
+        key = (
+            bl.category,
+            bl.phase,
+            bl.amount_yuan,
+            bl.subject,
+            bl.source,
+            bl.evidence.locator.table,
+            bl.evidence.locator.line_start if bl.source == "sentence" else None,
+        )
         if key in seen:
             continue
         seen.add(key)
@@ -233,8 +259,9 @@ def _dedupe(lines: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-def extract_budget(doc: Document, fiscal_year: int | None = None, report_kind: str = "department",
-                   subject: str | None = None) -> tuple[list[BudgetLine], list[Claim]]:
+def extract_budget(
+    doc: Document, fiscal_year: int | None = None, report_kind: str = "department", subject: str | None = None
+) -> tuple[list[BudgetLine], list[Claim]]:
     """Department budget lines from every table and sentence, and the rates the tables state."""
     lines: list[BudgetLine] = []
     claims: list[Claim] = []
@@ -247,4 +274,3 @@ def extract_budget(doc: Document, fiscal_year: int | None = None, report_kind: s
         claims.extend(tb.claims)
     lines.extend(sentence_budget_lines(doc, fiscal_year, subject if report_kind == "project" else None))
     return lines, claims
-

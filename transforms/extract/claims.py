@@ -83,8 +83,11 @@ def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) ->
             base = next((x for x in reversed(before) if zhan >= 0 and x.start > zhan), None)
             part = next((x for x in reversed(earlier) if base is not None and x.end <= zhan), None)
             num = part if part is not None else before[-1]
-            den = base if part is not None else next(
-                (x for x in reversed(earlier) if x is not num and _TOTAL_LABEL.search(x.label)), None)
+            den = (
+                base
+                if part is not None
+                else next((x for x in reversed(earlier) if x is not num and _TOTAL_LABEL.search(x.label)), None)
+            )
             fields.update(numerator_yuan=num.yuan, subject=num.category or num.label[-12:])
             if den is not None:
                 fields["denominator_yuan"] = den.yuan
@@ -99,8 +102,10 @@ def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) ->
     elif kind == "execution_rate":
         executed = [x for x in before if x.phase in ("executed", "previous") and x.category is not None]
         # the denominator is the full-year budget the sentence names, the 年初 figure only when it names no other
-        planned = sorted((x for x in before if x.phase in _DENOMINATOR_PHASES and x.category is not None),
-                         key=lambda x: (_DENOMINATOR_PHASES.index(x.phase), -x.start))
+        planned = sorted(
+            (x for x in before if x.phase in _DENOMINATOR_PHASES and x.category is not None),
+            key=lambda x: (_DENOMINATOR_PHASES.index(x.phase), -x.start),
+        )
         if executed:
             fields.update(numerator_yuan=executed[-1].yuan, subject=executed[-1].category)
         if planned:
@@ -124,9 +129,12 @@ def extract_claims(doc: Document, fiscal_year: int | None = None, subject: str |
         if "%" not in s.text:
             continue
         about_total = own == (s.block.locator, s.text)
-        ms = [replace(x, category="total")
-              if x.category is None and ((subject and x.project == subject) or (about_total and x.project is None))
-              else x for x in mentions(s, fiscal_year)]
+        ms = [
+            replace(x, category="total")
+            if x.category is None and ((subject and x.project == subject) or (about_total and x.project is None))
+            else x
+            for x in mentions(s, fiscal_year)
+        ]
         local_from = 0
         for m in _PERCENT.finditer(s.text):
             c = _claim(s, m, ms, local_from)

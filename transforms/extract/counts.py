@@ -42,16 +42,24 @@ def extract_count_totals(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for s in sentences(doc):
         for m in _TOTAL.finditer(s.text):
-            parts = _parts(s.text[m.end():], m.group(2))
+            parts = _parts(s.text[m.end() :], m.group(2))
             total = to_decimal(m.group(1))
             if len(parts) < 2 or total is None:
                 continue
             left = s.text[: m.start()]
             cut = [d.end() for d in _LABEL_CUT.finditer(left)]
-            label = (left[cut[-1]:] if cut else left).strip(" 共计为达约有")[-16:]
+            label = (left[cut[-1] :] if cut else left).strip(" 共计为达约有")[-16:]
             values = [to_decimal(p) or Decimal(0) for p in parts]
-            out.append(Claim("count_total", total, max(decimals_of(x) for x in [m.group(1), *parts]),
-                             Evidence(s.block.locator, s.text[:300]), subject=f"{label}|{m.group(2)}",
-                             percent=False, numerator_count=sum(values, Decimal(0)),
-                             denominator_count=Decimal(len(parts))))
+            out.append(
+                Claim(
+                    "count_total",
+                    total,
+                    max(decimals_of(x) for x in [m.group(1), *parts]),
+                    Evidence(s.block.locator, s.text[:300]),
+                    subject=f"{label}|{m.group(2)}",
+                    percent=False,
+                    numerator_count=sum(values, Decimal(0)),
+                    denominator_count=Decimal(len(parts)),
+                )
+            )
     return out

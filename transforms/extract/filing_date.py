@@ -38,9 +38,11 @@ def _patterns() -> _Patterns:
     seps = alternation(s for s in terms("dates", "separators") if s.strip() and s != "年")
     num = rf"(?:\d{{1,4}}|[{_CN_DIGITS}]{{1,4}})"
     # 2022年3月15日, 2022-03-15, 2022.3.15, 二〇二二年三月十五日
-    d = (rf"(?P<y>20\d{{2}}|二[〇零]\S{{2}})(?:\s*(?:年|{seps})\s*|\s+)(?P<m>{num})(?:\s*(?:月|{seps})\s*|\s+)"
-         rf"(?P<d>{num})\s*日?"
-         rf"(?![\d{_CN_DIGITS}日\s]*(?:至|到|—|-\s*20))")  # a period's start is no date
+    d = (
+        rf"(?P<y>20\d{{2}}|二[〇零]\S{{2}})(?:\s*(?:年|{seps})\s*|\s+)(?P<m>{num})(?:\s*(?:月|{seps})\s*|\s+)"
+        rf"(?P<d>{num})\s*日?"
+        rf"(?![\d{_CN_DIGITS}日\s]*(?:至|到|—|-\s*20))"
+    )  # a period's start is no date
     return _Patterns(
         date=d,
         filing=_labelled("filing_labels", d),

@@ -46,9 +46,14 @@ def _words() -> _Words:
         return tuple(sorted(raw[key], key=len, reverse=True))
 
     target = longest("target")
-    return _Words(target, longest("actual"), longest("weight"), longest("score"),
-                  re.compile(rf"^(?P<level2>[^，,。]{{2,12}}?){raw['level2_suffix']}[，,]"),
-                  re.compile("|".join(re.escape(w) for w in target)))
+    return _Words(
+        target,
+        longest("actual"),
+        longest("weight"),
+        longest("score"),
+        re.compile(rf"^(?P<level2>[^，,。]{{2,12}}?){raw['level2_suffix']}[，,]"),
+        re.compile("|".join(re.escape(w) for w in target)),
+    )
 
 
 def sentence_indicators(doc: Document) -> list[Indicator]:
@@ -57,11 +62,20 @@ def sentence_indicators(doc: Document) -> list[Indicator]:
     for s in sentences(doc):
         found = read_sentence(s.text)
         if found is not None:
-            out.append(Indicator(owner="department", level1=None, level2=found["level2"] or None,
-                                 level3=found["name"], evidence=Evidence(s.block.locator, s.text[:300]),
-                                 target=parse_measure(found["target"]), actual=parse_measure(found["actual"]),
-                                 weight=_points(found["weight"]), score=_points(found["score"]),
-                                 canonical_code=match_indicator(found["name"])))
+            out.append(
+                Indicator(
+                    owner="department",
+                    level1=None,
+                    level2=found["level2"] or None,
+                    level3=found["name"],
+                    evidence=Evidence(s.block.locator, s.text[:300]),
+                    target=parse_measure(found["target"]),
+                    actual=parse_measure(found["actual"]),
+                    weight=_points(found["weight"]),
+                    score=_points(found["score"]),
+                    canonical_code=match_indicator(found["name"]),
+                )
+            )
     return out
 
 
@@ -75,16 +89,16 @@ def read_sentence(text: str) -> dict[str, str] | None:
     level2 = ""
     m = w.level2.match(text)
     if m:
-        level2, text = m.group("level2"), text[m.end():]
+        level2, text = m.group("level2"), text[m.end() :]
     got = {"name": "", "level2": level2, "target": "", "actual": "", "weight": "", "score": ""}
     first = w.first.search(text)
     if first is not None:
-        got["name"], rest = text[: first.start()].strip(" ：:"), text[first.start():]
+        got["name"], rest = text[: first.start()].strip(" ：:"), text[first.start() :]
     else:  # 预算执行率88.16%，分值10分，得分8.82分: a rate with no target, its value right after its name
         m = _NAMED_RATE.match(text)
         if m is None:
             return None
-        got["name"], got["actual"], rest = m.group("name"), m.group("value"), text[m.end():]
+        got["name"], got["actual"], rest = m.group("name"), m.group("value"), text[m.end() :]
     if not _NAME.match(got["name"]):
         return None
     for clause in _CLAUSE.split(rest):
@@ -92,7 +106,7 @@ def read_sentence(text: str) -> dict[str, str] | None:
         for field, words in (("target", w.target), ("score", w.score), ("weight", w.weight), ("actual", w.actual)):
             word = next((x for x in words if clause.startswith(x)), None)
             if word is not None and not got[field]:
-                got[field] = clause[len(word):].strip(" ：:为")
+                got[field] = clause[len(word) :].strip(" ：:为")
                 break
         else:
             if _POINTS.match(clause) and not got["weight"]:

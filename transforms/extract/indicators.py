@@ -87,7 +87,7 @@ def extract_table_indicators(table: Table, owner: str) -> IndicatorTable:
     level1_col = next((i for i, t in enumerate(texts_rows[header_at]) if t.startswith("一级指")), 0)
     roles = _header_roles(_header_texts(texts_rows, header_at))
     state = _State()
-    for row, texts in zip(rows[header_at + 1:], texts_rows[header_at + 1:], strict=True):
+    for row, texts in zip(rows[header_at + 1 :], texts_rows[header_at + 1 :], strict=True):
         by_name = roles is not None and not any(t in _TOTALS for t in texts)
         if not (by_name and _read_by_header(row, texts, roles or {}, owner, state, out)):
             _read_row(row, texts, level1_col, owner, state, out)
@@ -123,8 +123,9 @@ def _header_roles(header: list[str]) -> dict[str, int] | None:
     return roles
 
 
-def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], owner: str, state: _State,
-                    out: IndicatorTable) -> bool:
+def _read_by_header(
+    row: list[Cell], texts: list[str], roles: dict[str, int], owner: str, state: _State, out: IndicatorTable
+) -> bool:
     """One indicator row read by its header's column names; merged level cells carry down from the rows above.
 
     A row with a level name but no indicator (预算执行率 in the first column, weight and score beside it) is an
@@ -133,6 +134,7 @@ def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], ow
     reads it by the shapes of its cells. A row with figures needs a weight or a score to be read by name, and only
     figures under their own columns when it lacks one (a ragged row, kept for extraction_ragged_indicator_row).
     """
+
     def at(role: str) -> str:
         c = roles.get(role)
         return texts[c] if c is not None and c < len(texts) else ""
@@ -179,15 +181,27 @@ def _read_by_header(row: list[Cell], texts: list[str], roles: dict[str, int], ow
     target = at("operator") + at("target") + (unit if at("target") and not at("target").endswith(unit) else "")
     actual = at("actual") + (unit if at("actual") and _ASCII_DIGIT.search(at("actual")[-1:]) else "")
     level1, level2 = (None, None) if standalone else (state.level1, state.level2)
-    out.indicators.append(Indicator(
-        owner=owner, level1=level1, level2=level2, level3=name, evidence=evidence,
-        target=parse_measure(target) if target else None, actual=parse_measure(actual) if actual else None,
-        weight=weight, score=score, deviation_note=at("note") or None, canonical_code=match_indicator(name)))
+    out.indicators.append(
+        Indicator(
+            owner=owner,
+            level1=level1,
+            level2=level2,
+            level3=name,
+            evidence=evidence,
+            target=parse_measure(target) if target else None,
+            actual=parse_measure(actual) if actual else None,
+            weight=weight,
+            score=score,
+            deviation_note=at("note") or None,
+            canonical_code=match_indicator(name),
+        )
+    )
     return True
 
 
-def _budget_row_indicator(rows: list[list[Cell]], texts_rows: list[list[str]], header_at: int | None, owner: str,
-                          out: IndicatorTable) -> None:
+def _budget_row_indicator(
+    rows: list[list[Cell]], texts_rows: list[list[str]], header_at: int | None, owner: str, out: IndicatorTable
+) -> None:
     """The scored budget-execution row (年度资金总额 ... 分值 执行率 得分) above the indicator rows."""
     stop = header_at if header_at is not None else len(rows)
     for hi, texts in enumerate(texts_rows[:stop]):
@@ -207,16 +221,25 @@ def _budget_row_indicator(rows: list[list[Cell]], texts_rows: list[list[str]], h
             if weight is None and score is None:
                 continue
             cell = rows[ri][r_col] if r_col < len(rows[ri]) else rows[ri][0]
-            out.indicators.append(Indicator(
-                owner=owner, level1=None, level2=None, level3="预算执行率",
-                evidence=Evidence(cell.locator, " | ".join(t for t in values if t)),
-                actual=parse_measure(rate) if rate else None, weight=weight, score=score,
-                canonical_code=match_indicator("预算执行率")))
+            out.indicators.append(
+                Indicator(
+                    owner=owner,
+                    level1=None,
+                    level2=None,
+                    level3="预算执行率",
+                    evidence=Evidence(cell.locator, " | ".join(t for t in values if t)),
+                    actual=parse_measure(rate) if rate else None,
+                    weight=weight,
+                    score=score,
+                    canonical_code=match_indicator("预算执行率"),
+                )
+            )
             return
 
 
-def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, state: _State,
-              out: IndicatorTable) -> None:
+def _read_row(
+    row: list[Cell], texts: list[str], level1_col: int, owner: str, state: _State, out: IndicatorTable
+) -> None:
     cells = [(i, t) for i, t in enumerate(texts) if t]
     if not cells:
         return
@@ -228,8 +251,11 @@ def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, st
         if _LEVEL1.match(head) and len(cells) > 1 and number_cell(cells[1][1]) is not None:
             out.scores.append(ScoreLine("level1", head, evidence, weight=number_cell(cells[1][1]), owner=owner))
         if nums:
-            out.scores.append(ScoreLine("total", "总分", evidence, weight=nums[-2] if len(nums) >= 2 else None,
-                                        score=nums[-1], owner=owner))
+            out.scores.append(
+                ScoreLine(
+                    "total", "总分", evidence, weight=nums[-2] if len(nums) >= 2 else None, score=nums[-1], owner=owner
+                )
+            )
         return
     pair = None
     for k in range(len(cells) - 2, -1, -1):
@@ -243,7 +269,7 @@ def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, st
         col, t = prefix[idx]
         nxt = number_cell(prefix[idx + 1][1]) if idx + 1 < len(prefix) else None
         head, paren_weight = _clean_level(t)
-        later_names = sum(1 for _, x in prefix[idx + 1:] if number_cell(x) is None)
+        later_names = sum(1 for _, x in prefix[idx + 1 :] if number_cell(x) is None)
         if head in _LABEL_ONLY or number_cell(t) is not None:
             idx += 1
             continue
@@ -268,7 +294,7 @@ def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, st
         return
     weight = number_cell(cells[pair][1])
     score = number_cell(cells[pair + 1][1])
-    deviation = " ".join(t for _, t in cells[pair + 2:]) or None
+    deviation = " ".join(t for _, t in cells[pair + 2 :]) or None
     target = actual = None
     if len(names) >= 3 and _value_like(names[-2]):
         target, actual, rest = names[-2], names[-1], names[:-2]
@@ -279,10 +305,21 @@ def _read_row(row: list[Cell], texts: list[str], level1_col: int, owner: str, st
     if len(rest) >= 2:
         state.level2 = rest[-2]
     level3 = rest[-1]
-    out.indicators.append(Indicator(
-        owner=owner, level1=state.level1, level2=state.level2, level3=level3, evidence=evidence,
-        target=parse_measure(target) if target else None, actual=parse_measure(actual) if actual else None,
-        weight=weight, score=score, deviation_note=deviation, canonical_code=match_indicator(level3)))
+    out.indicators.append(
+        Indicator(
+            owner=owner,
+            level1=state.level1,
+            level2=state.level2,
+            level3=level3,
+            evidence=evidence,
+            target=parse_measure(target) if target else None,
+            actual=parse_measure(actual) if actual else None,
+            weight=weight,
+            score=score,
+            deviation_note=deviation,
+            canonical_code=match_indicator(level3),
+        )
+    )
 
 
 def _resolve_owner(name: str, known: list[str]) -> str:
@@ -308,8 +345,9 @@ def extract_indicators(doc: Document) -> tuple[list[Indicator], list[ScoreLine]]
     return _execution_rows_apart(indicators, scores)
 
 
-def _execution_rows_apart(indicators: list[Indicator], scores: list[ScoreLine]
-                          ) -> tuple[list[Indicator], list[ScoreLine]]:
+def _execution_rows_apart(
+    indicators: list[Indicator], scores: list[ScoreLine]
+) -> tuple[list[Indicator], list[ScoreLine]]:
     """The scored 预算执行率 row of a funding block or a table's head is a score line (level ``execution``), not an
     indicator: it has no level of the framework and measures the money, not the work."""
     kept: list[Indicator] = []

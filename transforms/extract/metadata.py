@@ -21,14 +21,15 @@ from transforms.vocabulary import alternation, terms
 _TITLE_YEAR = re.compile(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?")
 _YEAR = re.compile(r"(20\d{2})\s*年(度)?")
 _PREPARER = re.compile(
-    rf"(?:{alternation(terms('organisations', 'preparer_labels'))})\s*[:：]\s*([\u4e00-\u9fff]{{2,4}})")
+    rf"(?:{alternation(terms('organisations', 'preparer_labels'))})\s*[:：]\s*([\u4e00-\u9fff]{{2,4}})"
+)
 _PHONE = re.compile(r"(?:联系电话|电话)\s*[:：]\s*([\d\-－ ]{7,20}\d)")
 _MONEY_WORDS = re.compile(alternation(terms("budget", "money_words")))
 
 
 def _about_money(text: str, year: re.Match[str]) -> bool:
     """True when a year is named with money words beside it (2021年决算, 2021年度预算资金)."""
-    return bool(_MONEY_WORDS.search(text[max(0, year.start() - 12): year.end() + 20]))
+    return bool(_MONEY_WORDS.search(text[max(0, year.start() - 12) : year.end() + 20]))
 
 
 def money_year(text: str) -> int | None:
@@ -64,8 +65,9 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
                 title_idx = idx
                 evidence.append(("title_year", Evidence(b.locator, t.strip())))
                 break
-    title_block = items[title_idx][0] if items and title_year else next((b for b, _ in items[:5] if b.kind != "table"),
-                                                                        None)
+    title_block = (
+        items[title_idx][0] if items and title_year else next((b for b, _ in items[:5] if b.kind != "table"), None)
+    )
     title = title_block.text if title_block is not None else ""
 
     unit = find_unit(blocks, title_block)
@@ -145,8 +147,9 @@ def _candidates(items: list[tuple[Block, str]]) -> list[str]:
     return out
 
 
-def _body_year(items: list[tuple[Block, str]], title_idx: int, filing: date | None,
-               filing_locator: Locator | None = None) -> tuple[int | None, str | None]:
+def _body_year(
+    items: list[tuple[Block, str]], title_idx: int, filing: date | None, filing_locator: Locator | None = None
+) -> tuple[int | None, str | None]:
     """The year the money is about: the most named year in sentences about budgets and spending.
 
     The line that gives the filing date names the year the report was written, not the one it reports on.

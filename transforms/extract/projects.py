@@ -113,24 +113,43 @@ def _summary_projects(doc: Document, table: Table) -> list[Project]:
     return out
 
 
-def _project(name: str, cell: Cell, raw: str, values: dict[str, Decimal | str | None], unit: str, origin: str,
-             supervisor: str | None = None, funding: str | None = None) -> Project:
+def _project(
+    name: str,
+    cell: Cell,
+    raw: str,
+    values: dict[str, Decimal | str | None],
+    unit: str,
+    origin: str,
+    supervisor: str | None = None,
+    funding: str | None = None,
+) -> Project:
     def dec(key: str) -> Decimal | None:
         v = values.get(key)
         return v if isinstance(v, Decimal) else None
 
     unit_name = values.get("unit_name")
-    return Project(name=name, evidence=Evidence(cell.locator, raw), initial_yuan=dec("initial"),
-                   adjustment_yuan=dec("adjustment"), full_year_yuan=dec("full_year"), executed_yuan=dec("executed"),
-                   stated_rate=dec("rate"), score=dec("score"), unit=unit, funding=funding, origin=origin,
-                   unit_name=unit_name if isinstance(unit_name, str) else None, supervisor=supervisor)
+    return Project(
+        name=name,
+        evidence=Evidence(cell.locator, raw),
+        initial_yuan=dec("initial"),
+        adjustment_yuan=dec("adjustment"),
+        full_year_yuan=dec("full_year"),
+        executed_yuan=dec("executed"),
+        stated_rate=dec("rate"),
+        score=dec("score"),
+        unit=unit,
+        funding=funding,
+        origin=origin,
+        unit_name=unit_name if isinstance(unit_name, str) else None,
+        supervisor=supervisor,
+    )
 
 
 def _labelled(texts_rows: list[list[str]], label: str) -> str | None:
     for texts in texts_rows[:4]:
         for i, t in enumerate(texts):
             if t == label:
-                return next((x for x in texts[i + 1:] if x), None)
+                return next((x for x in texts[i + 1 :] if x), None)
     return None
 
 
@@ -165,8 +184,15 @@ def _project_table(doc: Document, table: Table, subject: str | None = None) -> P
                 elif f in ("initial", "full_year", "executed"):
                     amt = parse_amount(texts[c], default_unit=unit)
                     values[f] = amt.yuan if amt else None
-        elif values and label and any(parse_amount(texts[c], default_unit=unit) for c in fields if c < len(texts)
-                                      and fields[c] in ("initial", "full_year", "executed") and texts[c]):
+        elif (
+            values
+            and label
+            and any(
+                parse_amount(texts[c], default_unit=unit)
+                for c in fields
+                if c < len(texts) and fields[c] in ("initial", "full_year", "executed") and texts[c]
+            )
+        ):
             funding.append(re.sub(r"^其中[:：]", "", label))
         if any(t == "总分" for t in texts):
             nums = [n for t in texts if (n := number_cell(t)) is not None]
@@ -175,8 +201,16 @@ def _project_table(doc: Document, table: Table, subject: str | None = None) -> P
     if not values:
         return None
     values["unit_name"] = _labelled(texts_rows, "实施单位") or _labelled(texts_rows, "项目实施单位")
-    return _project(name, name_cell, raw, values, unit, "project_table", supervisor=_labelled(texts_rows, "主管部门"),
-                    funding="、".join(funding) or None)
+    return _project(
+        name,
+        name_cell,
+        raw,
+        values,
+        unit,
+        "project_table",
+        supervisor=_labelled(texts_rows, "主管部门"),
+        funding="、".join(funding) or None,
+    )
 
 
 def _sentence_projects(doc: Document) -> list[Project]:
@@ -211,9 +245,16 @@ def _sentence_project(name: str, b: Block, sm: re.Match[str], score: Decimal | N
         n = to_decimal(num.rstrip("."))
         return scale_amount(n, unit) if n is not None else None
 
-    return Project(name=name, evidence=Evidence(b.locator, sm.group(0)), initial_yuan=yuan(sm["initial"], sm["u1"]),
-                   full_year_yuan=yuan(sm["full"], sm["u2"]), executed_yuan=yuan(sm["exec"], sm["u3"]),
-                   score=score, unit=sm["u1"], origin="sentence")
+    return Project(
+        name=name,
+        evidence=Evidence(b.locator, sm.group(0)),
+        initial_yuan=yuan(sm["initial"], sm["u1"]),
+        full_year_yuan=yuan(sm["full"], sm["u2"]),
+        executed_yuan=yuan(sm["exec"], sm["u3"]),
+        score=score,
+        unit=sm["u1"],
+        origin="sentence",
+    )
 
 
 def _named_sentence_projects(doc: Document) -> list[Project]:
@@ -229,11 +270,18 @@ def _named_sentence_projects(doc: Document) -> list[Project]:
             by_phase.setdefault(m.phase or "", m.yuan)
         rate = _SENTENCE_RATE.search(s.text)
         percent = to_decimal(rate.group(1)) if rate else None
-        out.append(Project(name=ms[0].project or "", evidence=Evidence(s.block.locator, s.text[:300]),
-                           initial_yuan=by_phase.get("initial"), full_year_yuan=by_phase.get("adjusted"),
-                           executed_yuan=by_phase.get("executed"),
-                           stated_rate=percent / 100 if percent is not None else None,
-                           unit=ms[0].unit, origin="sentence"))
+        out.append(
+            Project(
+                name=ms[0].project or "",
+                evidence=Evidence(s.block.locator, s.text[:300]),
+                initial_yuan=by_phase.get("initial"),
+                full_year_yuan=by_phase.get("adjusted"),
+                executed_yuan=by_phase.get("executed"),
+                stated_rate=percent / 100 if percent is not None else None,
+                unit=ms[0].unit,
+                origin="sentence",
+            )
+        )
     return out
 
 

@@ -110,7 +110,6 @@ def _peoples() -> str:
     return alternation(w for e in entries("regions", "peoples") for w in e["words"])
 
 
-
 def _mentions(text: str) -> list[Division]:
     """Divisions named in ``text``, longest names first, without overlaps."""
     names = sorted((n for n in _by_name() if len(n) >= 2 and n in text), key=len, reverse=True)
@@ -155,8 +154,14 @@ def resolve_region(department: str, context: str = "", title: str = "") -> Regio
         region = resolve_region(title, context)
         if region.division_code is None:
             return region
-        return RegionMatch(region.province, region.city, region.county, region.division_code, region.admin_level,
-                           warning=notice("region_from_text", f"title: {title.strip()[:60]}"))
+        return RegionMatch(
+            region.province,
+            region.city,
+            region.county,
+            region.division_code,
+            region.admin_level,
+            warning=notice("region_from_text", f"title: {title.strip()[:60]}"),
+        )
     named_codes = {d.code for d in found}
     # the most specific level named decides; parents named alongside filter it
     for level in ("county", "prefecture", "province"):
@@ -173,8 +178,15 @@ def resolve_region(department: str, context: str = "", title: str = "") -> Regio
             return _describe(cands[0])
         codes = tuple(sorted(d.code for d in cands))
         first = _describe(cands[0])
-        return RegionMatch(None, None, first.county, None, level, codes,
-                           notice("region_missing", f"ambiguous {cands[0].name}: {', '.join(codes)}"))
+        return RegionMatch(
+            None,
+            None,
+            first.county,
+            None,
+            level,
+            codes,
+            notice("region_missing", f"ambiguous {cands[0].name}: {', '.join(codes)}"),
+        )
     if context:
         # a department named without its region (县医疗保障局): the body often names it
         counts: dict[str, int] = {}
@@ -184,8 +196,14 @@ def resolve_region(department: str, context: str = "", title: str = "") -> Regio
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             best = gazetteer()[ranked[0][0]]
             m = _describe(best)
-            return RegionMatch(m.province, m.city, m.county, m.division_code, m.admin_level,
-                               warning=notice("region_from_text", f"body: {best.name}"))
+            return RegionMatch(
+                m.province,
+                m.city,
+                m.county,
+                m.division_code,
+                m.admin_level,
+                warning=notice("region_from_text", f"body: {best.name}"),
+            )
     return RegionMatch(None, None, None, None, None, warning=notice("region_missing", f"none named in {department!r}"))
 
 
@@ -210,6 +228,9 @@ def region_of(text: str) -> RegionMatch:
     code = text.strip()
     if code.isdigit() and len(code) == 6:
         d = gazetteer().get(code)
-        return _describe(d) if d else RegionMatch(None, None, None, None, None,
-                                                  warning=notice("region_missing", f"unknown code {code}"))
+        return (
+            _describe(d)
+            if d
+            else RegionMatch(None, None, None, None, None, warning=notice("region_missing", f"unknown code {code}"))
+        )
     return resolve_region(code, code)

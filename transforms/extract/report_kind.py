@@ -52,7 +52,7 @@ def subject_of_title(title: str) -> str | None:
     """The name between the year and 绩效自评 in a title: 2023年度城乡医疗救助项目支出绩效自评报告 -> 城乡医疗救助."""
     t = squash(fold_chars(title))
     years = list(_YEAR.finditer(t))
-    rest = t[years[-1].end():] if years else _LEAD.sub("", t)
+    rest = t[years[-1].end() :] if years else _LEAD.sub("", t)
     m = _tail().search(rest)
-    name = (rest[:m.start()] if m else rest).strip("，,、 ")
+    name = (rest[: m.start()] if m else rest).strip("，,、 ")
     return name or None

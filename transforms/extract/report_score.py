@@ -42,9 +42,11 @@ class _Patterns:
 def _score_pattern(phrases: str, leads: str | None) -> re.Pattern[str]:
     # 自评得分为96.5分 | 自评总分：92分 | 自评总分（分）96 | 经综合评价，得分为92分
     lead = rf"|(?:{leads})[^。；]{{0,40}}?得分" if leads else ""
-    return re.compile(rf"(?:(?:{phrases}){lead})"
-                      rf"\s*(?:(?:为|是|达到|[:：])?\s*{_NUM}\s*分|[（(]分[)）]\s*[:：]?\s*{_NUM}"
-                      rf"|[:：]\s*{_NUM}(?![\d.%]))")
+    return re.compile(
+        rf"(?:(?:{phrases}){lead})"
+        rf"\s*(?:(?:为|是|达到|[:：])?\s*{_NUM}\s*分|[（(]分[)）]\s*[:：]?\s*{_NUM}"
+        rf"|[:：]\s*{_NUM}(?![\d.%]))"
+    )
 
 
 @cache
@@ -59,7 +61,8 @@ def _patterns() -> _Patterns:
         # 评价等级为“优” | 自评等级：良好 | 评价结果为“优”等次; not the legend 优秀（90（含）-100分）
         grade=re.compile(
             rf"(?:{alternation(terms('scores', 'grade_phrases'))})\s*(?:为|是|[:：])?\s*[{_QUOTES_OPEN}]?"
-            rf"({words})[{_QUOTES_CLOSE}]?(?=(?:{tails})|[^\u4e00-\u9fff（(]|[（(](?!\d)|$)"),
+            rf"({words})[{_QUOTES_CLOSE}]?(?=(?:{tails})|[^\u4e00-\u9fff（(]|[（(](?!\d)|$)"
+        ),
         part=re.compile(alternation(terms("scores", "part_context"))),
         project=re.compile(alternation(terms("scores", "project_context"))),
         department=re.compile(alternation(terms("report_titles", "department"))),
@@ -105,7 +108,7 @@ def _first_total(pattern: re.Pattern[str], text: str, kind: str) -> re.Match[str
     p = _patterns()
     for m in pattern.finditer(text):
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
-        sentence = text[start:m.end()]
+        sentence = text[start : m.end()]
         if p.part.search(sentence):
             continue
         if kind == "department" and p.project.search(sentence) and not p.department.search(sentence):
@@ -155,8 +158,12 @@ def find_grade(blocks: list[Block], kind: str = "department", near: Locator | No
     In a department's report a table about a project (an attached project's self-evaluation) grades the project.
     """
     p = _patterns()
-    hits = [(b, m) for b in blocks for m in [p.grade.search(_close_spaces(b.text))]
-            if m and not (kind == "department" and b.kind == "table" and p.project.search(b.text))]
+    hits = [
+        (b, m)
+        for b in blocks
+        for m in [p.grade.search(_close_spaces(b.text))]
+        if m and not (kind == "department" and b.kind == "table" and p.project.search(b.text))
+    ]
     hits.sort(key=lambda h: h[0].locator != near)
     if not hits:
         return None

@@ -13,12 +13,18 @@ from transforms.normalize.numbers import to_decimal
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _SUB_SCORE = re.compile(
-    r"(?P<name>[^（(。；;，,\d]{2,30}?)\s*[（(]\s*该\s*(?P<lvl>[一二三])\s*级指标\s*满分\s*" + _NUM
-    + r"\s*分\s*[，,;；]?\s*自评得分?\s*为?\s*" + _NUM + r"\s*分"
+    r"(?P<name>[^（(。；;，,\d]{2,30}?)\s*[（(]\s*该\s*(?P<lvl>[一二三])\s*级指标\s*满分\s*"
+    + _NUM
+    + r"\s*分\s*[，,;；]?\s*自评得分?\s*为?\s*"
+    + _NUM
+    + r"\s*分"
 )
 _SCORE_PAIR = re.compile(
-    r"(?P<name>[^（(。；;，,\d]{2,30}?)\s*[（(]\s*指标分数\s*" + _NUM
-    + r"\s*分\s*[，,;；]?\s*实际得分\s*" + _NUM + r"\s*分"
+    r"(?P<name>[^（(。；;，,\d]{2,30}?)\s*[（(]\s*指标分数\s*"
+    + _NUM
+    + r"\s*分\s*[，,;；]?\s*实际得分\s*"
+    + _NUM
+    + r"\s*分"
 )
 _NUMBERING = re.compile(r"^[\s\d.、①-⑳()（）一二三四五六七八九十]+")
 
@@ -40,8 +46,13 @@ def sentence_scores(doc: Document) -> list[ScoreLine]:
     for s in sentences(doc):
         for m in _SUB_SCORE.finditer(s.text):
             level = numbered_level(m["lvl"]) or "level3"
-            line = ScoreLine(level, _name(m["name"]), Evidence(s.block.locator, m.group(0)),
-                             weight=to_decimal(m.group(3)), score=to_decimal(m.group(4)))
+            line = ScoreLine(
+                level,
+                _name(m["name"]),
+                Evidence(s.block.locator, m.group(0)),
+                weight=to_decimal(m.group(3)),
+                score=to_decimal(m.group(4)),
+            )
             key = (line.level, line.name, line.weight, line.score)
             if key not in seen:
                 seen.add(key)
@@ -49,8 +60,15 @@ def sentence_scores(doc: Document) -> list[ScoreLine]:
         for m in _SCORE_PAIR.finditer(s.text):
             name = _name(m["name"])
             level = "level2" if level2_ending().search(name) else "level1"
-            out.append(ScoreLine(level, name, Evidence(s.block.locator, m.group(0)),
-                                 weight=to_decimal(m.group(2)), score=to_decimal(m.group(3))))
+            out.append(
+                ScoreLine(
+                    level,
+                    name,
+                    Evidence(s.block.locator, m.group(0)),
+                    weight=to_decimal(m.group(2)),
+                    score=to_decimal(m.group(3)),
+                )
+            )
     return out
 
 

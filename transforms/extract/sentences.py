@@ -35,8 +35,10 @@ _FUNDS = re.compile(rf"^(?:{'|'.join(p for e in entries('budget', 'funds_receive
 # words that point at a subject rather than name it (该项目, 本级, 全部资金)
 _REFERENCE = re.compile(rf"^(?:{'|'.join(p for e in entries('budget', 'references') for p in e['patterns'])})")
 # a sentence that opens with a name and a phase word is about that project: 校舍维修改造年初预算…, …下达资金…
-_NAMED = re.compile(rf"^(?P<name>[\u4e00-\u9fff（）()“”A-Za-z]{{2,30}}?)"
-                    rf"(?:{alternation(terms('budget', 'project_openers'))})")
+_NAMED = re.compile(
+    rf"^(?P<name>[\u4e00-\u9fff（）()“”A-Za-z]{{2,30}}?)"
+    rf"(?:{alternation(terms('budget', 'project_openers'))})"
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def sentences(doc: Document) -> Iterator[Sentence]:
         text = clean_sentence_text(b.text)
         pos = 0
         for m in _SENTENCE_END.finditer(text + "。"):
-            s = text[pos: m.end()].strip()
+            s = text[pos : m.end()].strip()
             if s:
                 yield Sentence(b, s, text[:pos])
             pos = m.end()
@@ -93,12 +95,12 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
         n = to_decimal(m.group(1))
         if n is None:
             continue
-        left = text[prev_end: m.start()]
+        left = text[prev_end : m.start()]
         cut = [d.end() for d in _DELIM.finditer(left)]
-        label = left[cut[-1]:] if cut else left
+        label = left[cut[-1] :] if cut else left
         label = label.strip(" 为是达共计约")
         if project and label.startswith(project):
-            label = label[len(project):]  # what is said about the project: 下达资金, 年初预算
+            label = label[len(project) :]  # what is said about the project: 下达资金, 年初预算
         cat = None if project else category_of(label)
         phase = phase_of(label) or ("executed" if label.endswith("执行") else None)
         if _FUNDS.search(label):
@@ -121,8 +123,19 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
             years = [int(y) for y in _YEAR.findall(sentence.before + text[: m.start()])]
             if years and years[-1] == fiscal_year - 1:
                 phase = "previous"
-        out.append(Mention(m.start(), m.end(), m.group(0), scale_amount(n, m.group(2)), m.group(2), label, cat,
-                           phase or "executed", project))
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                m.group(0),
+                scale_amount(n, m.group(2)),
+                m.group(2),
+                label,
+                cat,
+                phase or "executed",
+                project,
+            )
+        )
         prev_end = m.end()
     return out
 
@@ -157,14 +170,20 @@ def unit_budget_sentence(doc: Document, fiscal_year: int | None = None) -> tuple
             continue
         ms = mentions(s, fiscal_year)
         phases = {m.phase for m in ms}
-        if (ms and all(m.category is None and m.project is None for m in ms) and "executed" in phases
-                and phases & {"initial", "adjusted"} and not _REFERENCE.match(ms[0].label)):
+        if (
+            ms
+            and all(m.category is None and m.project is None for m in ms)
+            and "executed" in phases
+            and phases & {"initial", "adjusted"}
+            and not _REFERENCE.match(ms[0].label)
+        ):
             return s.block.locator, s.text
     return None
 
 
-def sentence_budget_lines(doc: Document, fiscal_year: int | None = None,
-                          subject: str | None = None) -> list[BudgetLine]:
+def sentence_budget_lines(
+    doc: Document, fiscal_year: int | None = None, subject: str | None = None
+) -> list[BudgetLine]:
     """The report's budget lines stated in sentences; a sentence about a project gives the project's money
     (projects.py), which is the report's own only in the report about that project (``subject``)."""
     lines: list[BudgetLine] = []
@@ -185,7 +204,15 @@ def sentence_budget_lines(doc: Document, fiscal_year: int | None = None,
             if key in seen:
                 continue
             seen.add(key)
-            lines.append(BudgetLine(category, mt.phase, mt.yuan, mt.unit, Evidence(s.block.locator, s.text[:300]),
-                                    printed=_NUMBER_PART.sub("", mt.raw),
-                                    source="sentence"))
+            lines.append(
+                BudgetLine(
+                    category,
+                    mt.phase,
+                    mt.yuan,
+                    mt.unit,
+                    Evidence(s.block.locator, s.text[:300]),
+                    printed=_NUMBER_PART.sub("", mt.raw),
+                    source="sentence",
+                )
+            )
     return lines

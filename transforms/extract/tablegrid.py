@@ -87,7 +87,7 @@ def money_unit_near(doc: Document, table: Table) -> str | None:
             if u:
                 return u
     idx = block_index(doc, table)
-    for b in doc.blocks[max(0, idx - 2): idx] if idx > 0 else []:
+    for b in doc.blocks[max(0, idx - 2) : idx] if idx > 0 else []:
         u = _caption_unit(b)
         if u:
             return u

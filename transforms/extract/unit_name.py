@@ -115,15 +115,19 @@ def unit_in_title(title: str) -> str | None:
     p = _patterns()
     t = re.sub(r"\s+", "", fold_chars(title)).removeprefix("关于")
     for shape in terms("report_titles", "unit_shapes"):
-        rx = (re.escape(shape).replace(r"\{unit\}", rf"(?P<unit>{_NAME_CHARS}{{3,40}}?)")
-              .replace(r"\{year\}", p.year).replace(r"\{department\}", rf"(?:部门|单位)?(?:{p.department_words})"))
+        rx = (
+            re.escape(shape)
+            .replace(r"\{unit\}", rf"(?P<unit>{_NAME_CHARS}{{3,40}}?)")
+            .replace(r"\{year\}", p.year)
+            .replace(r"\{department\}", rf"(?:部门|单位)?(?:{p.department_words})")
+        )
         m = re.match(rx, t)
         if m and (name := as_unit(m.group("unit"))):
             return name
     # no year between unit and subject (耒阳市第四中学专项资金绩效自评价报告): the longest start that is a unit
     head = re.split(rf"{p.year}|关于", t)[0]
     name = unit_prefix(head)
-    return name if name and name != head and "绩效" in t[len(name):] else None
+    return name if name and name != head and "绩效" in t[len(name) :] else None
 
 
 def find_unit(blocks: list[Block], title: Block | None) -> UnitFound | None:

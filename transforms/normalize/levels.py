@@ -47,8 +47,11 @@ def level2_ending() -> re.Pattern[str]:
 
 @cache
 def _families() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(str(e["family"])), str(e["term"]) + _SUFFIX) for e in entries("indicators", "level1")
-                 if "family" in e)
+    return tuple(
+        (re.compile(str(e["family"])), str(e["term"]) + _SUFFIX)
+        for e in entries("indicators", "level1")
+        if "family" in e
+    )
 
 
 def family_of(level2: str) -> str | None:

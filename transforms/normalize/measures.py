@@ -20,7 +20,7 @@ _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 def _op_prefix(text: str) -> tuple[str | None, str]:
     for word, op in operators():
         if text.startswith(word):
-            return op, text[len(word):]
+            return op, text[len(word) :]
     return None, text
 
 
@@ -38,9 +38,9 @@ def parse_measure(raw: str) -> Measure | None:
     m = _NUMBER.match(rest)
     if m:
         value = to_decimal(m.group(0))
-        tail = rest[m.end():]
+        tail = rest[m.end() :]
         unit = leading_unit(tail) if tail else None
-        leftover = tail[len(unit):] if unit else tail
+        leftover = tail[len(unit) :] if unit else tail
         if value is not None and not leftover:
             unit = normalize_unit(unit) if unit else None
             if unit == "%":

@@ -24,8 +24,7 @@ _SEQ = re.compile(r"^\d{1,3}$|^[（(]?[一二三四五六七八九十]{1,3}[)）
 _OPS = re.compile(rf"^(?:{operator_alternation()})")
 _HAS_DIGIT = re.compile(r"\d")
 _WEIGHT_SUFFIX = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]")  # 产出指标（60分）
-_NAME_VALUE = re.compile(
-    rf"^(.*[\u4e00-\u9fff）)])((?:{operator_alternation()})\S*|\d+(?:\.\d+)?[^\d\s]{{0,6}})$")
+_NAME_VALUE = re.compile(rf"^(.*[\u4e00-\u9fff）)])((?:{operator_alternation()})\S*|\d+(?:\.\d+)?[^\d\s]{{0,6}})$")
 
 
 @dataclass(frozen=True)
@@ -43,8 +42,10 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The compiled table vocabulary (vocabulary/table_columns.yaml, indicators.yaml, budget.yaml, scores.yaml)."""
-    roles = tuple((str(e["term"]), str(e["kind"]), re.compile(rf"^(?:{'|'.join(e['labels'])}){_SUFFIX}$"))
-                  for e in entries("table_columns", "columns"))
+    roles = tuple(
+        (str(e["term"]), str(e["kind"]), re.compile(rf"^(?:{'|'.join(e['labels'])}){_SUFFIX}$"))
+        for e in entries("table_columns", "columns")
+    )
     level1, level2 = level1_names(tables=True), level2_names()
     totals = frozenset(terms("budget", "total_rows") + terms("scores", "total_rows"))
     heads = tuple(sorted(level1 | level2 | totals, key=len, reverse=True))

@@ -123,8 +123,11 @@ class _Reader:
                 span = _int_val(tcpr, "gridSpan", 1)
                 vmerge = _val(tcpr, "vMerge")
                 hmerge = _val(tcpr, "hMerge")
-                text = "\n".join(t for t in (fold_spaced(clean_inline(paragraph_text(p)).strip())
-                                             for p in tc.iterchildren(f"{_W}p")) if t)
+                text = "\n".join(
+                    t
+                    for t in (fold_spaced(clean_inline(paragraph_text(p)).strip()) for p in tc.iterchildren(f"{_W}p"))
+                    if t
+                )
                 nested.extend(tc.iterchildren(f"{_W}tbl"))
                 slots.append(_Slot(text, r, col, span, vmerge, hmerge))
                 col += span
@@ -153,13 +156,13 @@ def _cells(grid: list[list[_Slot]], loc: Locator) -> tuple[tuple[Cell, ...], ...
                 continue  # covered by the cell above / to the left
             colspan = s.span
             if s.hmerge == "restart":
-                for nxt in slots[i + 1:]:
+                for nxt in slots[i + 1 :]:
                     if nxt.hmerge != "continue":
                         break
                     colspan += nxt.span
             rowspan = 1
             if s.vmerge == "restart":
-                for below in grid[r + 1:]:
+                for below in grid[r + 1 :]:
                     hit = next((b for b in below if b.col == s.col), None)
                     if hit is None or hit.vmerge != "continue":
                         break

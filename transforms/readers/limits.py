@@ -20,9 +20,11 @@ class ReaderLimits:
 
     @classmethod
     def from_env(cls) -> ReaderLimits:
-        return cls(pages=int(os.environ.get("JIXIAO_MAX_PAGES", cls.pages)),
-                   page_points=float(os.environ.get("JIXIAO_MAX_PAGE_POINTS", cls.page_points)),
-                   sheet_cells=int(os.environ.get("JIXIAO_MAX_SHEET_CELLS", cls.sheet_cells)))
+        return cls(
+            pages=int(os.environ.get("JIXIAO_MAX_PAGES", cls.pages)),
+            page_points=float(os.environ.get("JIXIAO_MAX_PAGE_POINTS", cls.page_points)),
+            sheet_cells=int(os.environ.get("JIXIAO_MAX_SHEET_CELLS", cls.sheet_cells)),
+        )
 
 
 def check_pages(name: str, pages: int) -> None:
@@ -34,15 +36,17 @@ def check_pages(name: str, pages: int) -> None:
 def check_page_size(name: str, pno: int, width: float, height: float) -> None:
     limit = ReaderLimits.from_env().page_points
     if max(width, height) > limit:
-        raise OverLimit(name, f"page {pno} is {width:.0f} × {height:.0f} pt > {limit:g} (JIXIAO_MAX_PAGE_POINTS) / "
-                              "页面尺寸超限")
+        raise OverLimit(
+            name, f"page {pno} is {width:.0f} × {height:.0f} pt > {limit:g} (JIXIAO_MAX_PAGE_POINTS) / 页面尺寸超限"
+        )
 
 
 def check_sheet(name: str, sheet: str, rows: int, cols: int) -> None:
     limit = ReaderLimits.from_env().sheet_cells
     if rows * cols > limit:
-        raise OverLimit(name, f"sheet {sheet!r} uses {rows} × {cols} cells > {limit:,} (JIXIAO_MAX_SHEET_CELLS) / "
-                              "工作表范围超限")
+        raise OverLimit(
+            name, f"sheet {sheet!r} uses {rows} × {cols} cells > {limit:,} (JIXIAO_MAX_SHEET_CELLS) / 工作表范围超限"
+        )
 
 
 def out_of_memory(exc: BaseException) -> bool:

@@ -1,4 +1,7 @@
-"""PDF reader (pdfplumber): text lines in reading order outside tables, ruled tables with cell boxes.
+"""PDF reader: text lines in reading order outside tables, ruled tables with cell boxes.
+
+The page's characters and ruling lines come from pypdfium2 (pdf_objects); pdfplumber's table finder and text-line
+builder run on them.
 
 Layout quirks handled: duplicated glyphs (fake bold), 分散对齐 spacing, page numbers and running headers,
 paragraphs wrapped across lines and pages, headings by font size and numbering, page-frame boxes that are not
@@ -21,16 +24,9 @@ from transforms.notices import notice
 from transforms.readers.errors import CorruptPdf, EmptyFile, EncryptedPdf, ImageOnlyPdf, QuarantineError
 from transforms.readers.limits import check_page_size, check_pages, out_of_memory
 from transforms.readers.paragraphs import fold_spaced, heading_level, is_number, join_cell_lines, starts_item
+from transforms.readers.pdf_objects import PageObjects, open_pdf, read_page
+from transforms.readers.pdf_tables import cell_texts, ruled_tables
 
-# Government forms are drawn with lines (Word, WPS) or thin filled rectangles (WPS 表格); both become edges.
-TABLE_SETTINGS: dict[str, Any] = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-    "edge_min_length": 5,
-}
 _PAGE_NO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
 _MARGIN = 0.08  # top/bottom share of the page where running headers and page numbers live
 _HEADING_RATIO = 1.15  # a line this much larger than body text is a heading
@@ -111,36 +107,22 @@ def _check_complete(path: Path, name: str) -> None:
 
 
 def _read(path: Path, name: str) -> Document:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    try:
-        pdf = pdfplumber.open(path)
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise EncryptedPdf(name, type(cause).__name__) from exc
-        raise
     warnings: list[str] = []
     pages: list[_Page] = []
     no_text: list[int] = []
     ocr: list[int] = []
-    with pdf:
-        check_pages(name, len(pdf.pages))
-        for pno, page in enumerate(pdf.pages, start=1):
-            check_page_size(name, pno, float(page.width), float(page.height))
-            page = page.dedupe_chars(tolerance=1)
-            chars = page.chars
-            scan = any(_area(im) >= _SCAN_AREA * page.width * page.height for im in page.images)
-            if not chars:
-                if page.images:  # a blank page (no text, no image) is only a separator
+    with open_pdf(path) as doc:
+        npages = len(doc)
+        check_pages(name, npages)
+        for pno in range(1, npages + 1):
+            objs = read_page(doc, pno, check=lambda w, h, pno=pno: check_page_size(name, pno, w, h))
+            if not objs.chars:
+                if objs.images:  # a blank page (no text, no image) is only a separator
                     no_text.append(pno)
                 continue
-            if scan:
+            if any(_area(im) >= _SCAN_AREA * objs.width * objs.height for im in objs.images):
                 ocr.append(pno)
-            pages.append(_read_page(page, pno))
-        npages = len(pdf.pages)
+            pages.append(_read_page(objs))
     if npages == 0:
         raise CorruptPdf(name, "no pages")
     if not pages:
@@ -152,16 +134,20 @@ def _read(path: Path, name: str) -> Document:
     if no_text:
         warnings.append(notice("no_text_layer", f"pages {_ranges(no_text)} have no text (scans); content missing"))
     if ocr:
-        warnings.append(notice("ocr_text_layer", f"pages {_ranges(ocr)} are scans with an OCR text layer; "
-                               "figures may carry recognition errors"))
+        warnings.append(
+            notice(
+                "ocr_text_layer",
+                f"pages {_ranges(ocr)} are scans with an OCR text layer; figures may carry recognition errors",
+            )
+        )
     _drop_running_lines(pages)
     items = _join_tables(pages, warnings)
     blocks = _blocks(items, name)
     return Document(source_file=name, media_type="pdf", blocks=tuple(blocks), pages=npages, warnings=tuple(warnings))
 
 
-def _area(obj: dict[str, Any]) -> float:
-    return float(obj["width"]) * float(obj["height"])
+def _area(box: tuple[float, float, float, float]) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
 
 
 def _ranges(nums: list[int]) -> str:
@@ -180,20 +166,25 @@ def _ranges(nums: list[int]) -> str:
 # ---------------------------------------------------------------- one page
 
 
-def _read_page(page: Any, pno: int) -> _Page:
-    tables = [t for t in (_raw_table(t, pno) for t in page.find_tables(TABLE_SETTINGS)) if t is not None]
+def _read_page(page: PageObjects) -> _Page:
+    from pdfplumber.utils.text import chars_to_textmap
+
+    pno = page.number
+    tables = [t for t in (_raw_table(t, pno, page.chars) for t in ruled_tables(page)) if t is not None]
     boxes = [t.bbox for t in tables]
-    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
+    outside = [c for c in page.chars if not _inside(c, boxes)] if boxes else page.chars
     items: list[_Line | _RawTable] = list(tables)
-    raw_lines = outside.extract_text_lines(layout=False, strip=True, return_chars=True)
-    for no, ln in enumerate(raw_lines, start=1):
+    textmap = chars_to_textmap(
+        outside, layout=False, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height
+    )
+    for no, ln in enumerate(textmap.extract_text_lines(strip=True, return_chars=True), start=1):
         text = fold_spaced(clean_inline(ln["text"]).strip())
         if not text:
             continue
         size = statistics.median(c["size"] for c in ln["chars"]) if ln["chars"] else 0.0
         items.append(_Line(pno, no, ln["top"], ln["bottom"], ln["x0"], ln["x1"], round(size, 1), text))
     items.sort(key=lambda it: (it.top, it.x0 if isinstance(it, _Line) else it.bbox[0]))
-    return _Page(pno, float(page.height), items)
+    return _Page(pno, page.height, items)
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -202,10 +193,10 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _raw_table(t: Any, pno: int) -> _RawTable | None:
+def _raw_table(t: Any, pno: int, chars: list[dict[str, Any]]) -> _RawTable | None:
     """Cells with spans from their boxes; a single box (page frame, framed note) or an empty grid is no table."""
-    data = t.extract()
     row_objs = t.rows
+    data = cell_texts(row_objs, chars)
     if not row_objs:
         return None
     tops = sorted({round(r.bbox[1], 1) for r in row_objs})
@@ -239,6 +230,7 @@ def _cell_text(raw: str) -> str:
 
 def _drop_running_lines(pages: list[_Page]) -> None:
     """Remove page numbers and running headers/footers (the same line in the margin of most pages)."""
+
     def in_margin(ln: _Line, height: float) -> bool:
         return ln.top < _MARGIN * height or ln.bottom > (1 - _MARGIN) * height
 
@@ -248,8 +240,15 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         seen.update(keys)
     running = {k for k, n in seen.items() if n >= 3 and n * 2 >= len(pages)}
     for p in pages:
-        p.items = [it for it in p.items if not (isinstance(it, _Line) and in_margin(it, p.height) and (
-            _PAGE_NO.match(it.text) or re.sub(r"\d+", "#", it.text) in running))]
+        p.items = [
+            it
+            for it in p.items
+            if not (
+                isinstance(it, _Line)
+                and in_margin(it, p.height)
+                and (_PAGE_NO.match(it.text) or re.sub(r"\d+", "#", it.text) in running)
+            )
+        ]
 
 
 def _join_tables(pages: list[_Page], warnings: list[str]) -> list[_Line | _RawTable]:
@@ -263,14 +262,25 @@ def _join_tables(pages: list[_Page], warnings: list[str]) -> list[_Line | _RawTa
     for p in pages:
         for i, it in enumerate(p.items):
             first = i == 0
-            if (first and isinstance(it, _RawTable) and isinstance(prev_last, _RawTable)
-                    and it.top < 0.25 * p.height and out and out[-1] is prev_last):
+            if (
+                first
+                and isinstance(it, _RawTable)
+                and isinstance(prev_last, _RawTable)
+                and it.top < 0.25 * p.height
+                and out
+                and out[-1] is prev_last
+            ):
                 head = _repeated_header(prev_last, it)
                 if head or _same_grid(prev_last, it):
                     _append_rows(prev_last, it, head, warnings)
                     continue
-                warnings.append(notice("table_split", f"the table at the top of page {p.number} may continue the "
-                                       f"table on page {prev_last.pieces[-1]} but its columns differ; kept separate"))
+                warnings.append(
+                    notice(
+                        "table_split",
+                        f"the table at the top of page {p.number} may continue the "
+                        f"table on page {prev_last.pieces[-1]} but its columns differ; kept separate",
+                    )
+                )
             out.append(it)
         if p.items:
             prev_last = out[-1]
@@ -405,12 +415,15 @@ class _Geometry:
             return cls(body, 0.0, float("inf"), 0.0)
         ends = sorted(ln.x1 for ln in main)
         lefts = Counter(round(ln.x0) for ln in main)
-        steps = [b.top - a.top for a, b in pairwise(main)
-                 if a.page == b.page and 0 < b.top - a.top < 3 * body]
+        steps = [b.top - a.top for a, b in pairwise(main) if a.page == b.page and 0 < b.top - a.top < 3 * body]
         # the lower quartile: a line step inside a paragraph, not the wider step between paragraphs, even when
         # most paragraphs are one line long
-        return cls(body, float(lefts.most_common(1)[0][0]), ends[int(0.9 * (len(ends) - 1))],
-                   sorted(steps)[len(steps) // 4] if steps else 0.0)
+        return cls(
+            body,
+            float(lefts.most_common(1)[0][0]),
+            ends[int(0.9 * (len(ends) - 1))],
+            sorted(steps)[len(steps) // 4] if steps else 0.0,
+        )
 
 
 def _blocks(items: list[_Line | _RawTable], name: str) -> list[Block]:
@@ -448,8 +461,13 @@ def _continues(prev: _Line, cur: _Line, geo: _Geometry) -> bool:
     if abs(prev.size - cur.size) > 0.6:
         return False
     title = prev.size >= geo.body * _HEADING_RATIO and not prev.text.endswith(("。", "：", ":"))
-    if (title and cur.page == prev.page and 0 < cur.top - prev.top <= 1.8 * size and not starts_item(cur.text)
-            and not heading_level(cur.text)):
+    if (
+        title
+        and cur.page == prev.page
+        and 0 < cur.top - prev.top <= 1.8 * size
+        and not starts_item(cur.text)
+        and not heading_level(cur.text)
+    ):
         return True  # a title centred on two lines: neither reaches the margin, the second goes on the first
     # a wrapped line reaches the margin, short by at most a character plus the Latin word (a figure such as
     # 4483.925) that did not fit and went down whole; a line stopping shorter ended its paragraph
@@ -474,10 +492,13 @@ def _text_block(lines: list[_Line], name: str, body: float, heading_sizes: list[
         text += (" " if latin else "") + ln.text
     first = lines[0]
     same_page = [ln for ln in lines if ln.page == first.page]
-    loc = Locator(name, page=first.page, line_start=first.no,
-                  line_end=same_page[-1].no if len(same_page) == len(lines) else None,
-                  bbox=(min(ln.x0 for ln in same_page), same_page[0].top, max(ln.x1 for ln in same_page),
-                        same_page[-1].bottom))
+    loc = Locator(
+        name,
+        page=first.page,
+        line_start=first.no,
+        line_end=same_page[-1].no if len(same_page) == len(lines) else None,
+        bbox=(min(ln.x0 for ln in same_page), same_page[0].top, max(ln.x1 for ln in same_page), same_page[-1].bottom),
+    )
     if first.size >= body * _HEADING_RATIO and len(text) <= 60:
         return Block("heading", text, loc, level=heading_sizes.index(first.size) + 1)
     level = heading_level(text)
@@ -490,9 +511,17 @@ def _table(raw: _RawTable, name: str, table_no: int) -> Table:
     loc = Locator(name, page=raw.page, table=table_no, bbox=raw.bbox)
     rows: list[tuple[Cell, ...]] = []
     for r, row in enumerate(raw.rows):
-        cells = tuple(Cell(c.text, r, c.col, Locator(name, page=c.page, table=table_no, row=r, col=c.col,
-                                                     bbox=c.bbox), rowspan=c.rowspan, colspan=c.colspan)
-                      for c in row)
+        cells = tuple(
+            Cell(
+                c.text,
+                r,
+                c.col,
+                Locator(name, page=c.page, table=table_no, row=r, col=c.col, bbox=c.bbox),
+                rowspan=c.rowspan,
+                colspan=c.colspan,
+            )
+            for c in row
+        )
         rows.append(cells)
     return Table(tuple(rows), loc, continued=raw.continued, header_rows=_header_rows(raw))
 

@@ -39,8 +39,11 @@ def as_simplified(doc: Document) -> Document:
         return doc
     cc = _t2s()
     blocks = tuple(_block(b, cc) for b in doc.blocks)
-    return replace(doc, blocks=blocks,
-                   warnings=(*doc.warnings, notice("traditional_script", f"{share:.0%} of characters converted")))
+    return replace(
+        doc,
+        blocks=blocks,
+        warnings=(*doc.warnings, notice("traditional_script", f"{share:.0%} of characters converted")),
+    )
 
 
 def _block(b: Block, cc: OpenCC) -> Block:

@@ -29,8 +29,13 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     # Notepad's "Unicode": UTF-16 with a byte-order mark, or without one (UTF-8 and GB18030 text holds no NUL byte)
-    utf16 = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else \
-        ("utf-16-le", "utf-16-be") if b"\x00" in data[:4096] else ()
+    utf16 = (
+        ("utf-16",)
+        if data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        else ("utf-16-le", "utf-16-be")
+        if b"\x00" in data[:4096]
+        else ()
+    )
     for enc in utf16:
         try:
             text = data.decode(enc, errors="strict")
@@ -51,8 +56,11 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
 
 def _mostly_cjk_or_ascii(text: str) -> bool:
     sample = text[:20000]
-    good = sum(1 for ch in sample if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-               or "\uff00" <= ch <= "\uffef")
+    good = sum(
+        1
+        for ch in sample
+        if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+    )
     return good >= 0.9 * max(len(sample), 1)
 
 
@@ -98,8 +106,12 @@ def parse_text(text: str, name: str, encoding: str = "utf-8") -> Document:
         if md:
             flush_para()
             blocks.append(
-                Block("heading", clean_inline(md.group(2)).strip(), Locator(name, line_start=ln.no, line_end=ln.no),
-                      level=len(md.group(1)))
+                Block(
+                    "heading",
+                    clean_inline(md.group(2)).strip(),
+                    Locator(name, line_start=ln.no, line_end=ln.no),
+                    level=len(md.group(1)),
+                )
             )
             i += 1
             continue

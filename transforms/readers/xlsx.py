@@ -51,8 +51,9 @@ def read_xlsx(path: Path) -> Document:
         raise CorruptOffice(name, f"{type(exc).__name__}: {exc}"[:200]) from exc
     if not blocks:
         raise EmptyFile(name, "no values in any sheet / 所有工作表均无数据")
-    return Document(source_file=name, media_type="xlsx", blocks=tuple(blocks), pages=len(sheets),
-                    warnings=tuple(warnings))
+    return Document(
+        source_file=name, media_type="xlsx", blocks=tuple(blocks), pages=len(sheets), warnings=tuple(warnings)
+    )
 
 
 def _sheet_table(ws: Any, fs: Any, name: str, tno: int, warnings: list[str]) -> Table | None:
@@ -61,8 +62,12 @@ def _sheet_table(ws: Any, fs: Any, name: str, tno: int, warnings: list[str]) -> 
     for rng in ws.merged_cells.ranges:
         check_sheet(name, ws.title, rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
         spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
-        covered.update((r, c) for r in range(rng.min_row, rng.max_row + 1)
-                       for c in range(rng.min_col, rng.max_col + 1) if (r, c) != (rng.min_row, rng.min_col))
+        covered.update(
+            (r, c)
+            for r in range(rng.min_row, rng.max_row + 1)
+            for c in range(rng.min_col, rng.max_col + 1)
+            if (r, c) != (rng.min_row, rng.min_col)
+        )
     texts: dict[tuple[int, int], str] = {}
     uncomputed: list[str] = []
     # the cells the sheet stores, not its declared dimension: one cell at XFD1048576 must not mean 17 billion

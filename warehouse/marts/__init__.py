@@ -16,8 +16,12 @@ GRADE_COLUMNS = "/* grade columns */"
 
 def _grade_columns(con: duckdb.DuckDBPyConnection) -> str:
     """A count column per grade band, best first, from the reference table the vocabulary builds."""
-    bands = [b for (b,) in con.execute("SELECT band FROM ref_grade_words GROUP BY band "
-                                       "ORDER BY max(min_score) DESC").fetchall()]
+    bands = [
+        b
+        for (b,) in con.execute(
+            "SELECT band FROM ref_grade_words GROUP BY band ORDER BY max(min_score) DESC"
+        ).fetchall()
+    ]
     return ", ".join(f"count(*) FILTER (WHERE grade_band = '{b}') AS \"grade_{b}\"" for b in bands)
 
 

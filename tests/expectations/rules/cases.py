@@ -55,9 +55,18 @@ def rule_cases(rules_dir: Path = RULES_DIR) -> list[RuleCase]:
     for path in sorted(rules_dir.glob("*.yaml")):
         meta = yaml.safe_load(path.read_text(encoding="utf-8"))
         for c in meta.get("cases") or ():
-            out.append(RuleCase(rule_id=meta["id"], name=c["name"], fires=bool(c["fires"]), report=c.get("report", ""),
-                                title=c.get("title", DEFAULT_TITLE), file=c.get("file"),
-                                sheets=c.get("sheets") or {}, breaks=c.get("breaks")))
+            out.append(
+                RuleCase(
+                    rule_id=meta["id"],
+                    name=c["name"],
+                    fires=bool(c["fires"]),
+                    report=c.get("report", ""),
+                    title=c.get("title", DEFAULT_TITLE),
+                    file=c.get("file"),
+                    sheets=c.get("sheets") or {},
+                    breaks=c.get("breaks"),
+                )
+            )
     return out
 
 

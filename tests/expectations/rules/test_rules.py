@@ -67,8 +67,9 @@ def test_every_rule_has_a_case_that_fires_and_one_that_does_not() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.key)
-def test_rule_fires_on_its_failing_cases_only(judged: tuple[dict[str, RuleOutcome], dict[str, str]],
-                                              case: RuleCase) -> None:
+def test_rule_fires_on_its_failing_cases_only(
+    judged: tuple[dict[str, RuleOutcome], dict[str, str]], case: RuleCase
+) -> None:
     outcomes, report_case = judged
     assert case.key in report_case.values(), f"{case.key} did not load"
     o = outcomes[case.rule_id]
@@ -84,25 +85,39 @@ def test_rule_fires_on_its_failing_cases_only(judged: tuple[dict[str, RuleOutcom
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.fires], ids=lambda c: c.key)
-def test_violations_render_in_both_languages(judged: tuple[dict[str, RuleOutcome], dict[str, str]],
-                                             case: RuleCase) -> None:
+def test_violations_render_in_both_languages(
+    judged: tuple[dict[str, RuleOutcome], dict[str, str]], case: RuleCase
+) -> None:
     outcomes, report_case = judged
     o = outcomes[case.rule_id]
     row = next(r for r in o.violations if report_case[str(r["report_id"])] == case.key)
     zh, en = o.rule.render(row)
     assert "{" not in zh + en and zh != en
-    for column in ("subject", "stated_value", "computed_value", "difference", "tolerance", "evidence_text",
-                   "source_locator"):
+    for column in (
+        "subject",
+        "stated_value",
+        "computed_value",
+        "difference",
+        "tolerance",
+        "evidence_text",
+        "source_locator",
+    ):
         assert column in row
     assert row["evidence_text"], f"{case.key}: a violation without its evidence"
 
 
 def test_a_two_place_issue_names_its_other_place(judged: tuple[dict[str, RuleOutcome], dict[str, str]]) -> None:
     outcomes, report_case = judged
-    row = next(r for r in outcomes["consistency_amount_text_table"].violations
-               if report_case[str(r["report_id"])] == "consistency_amount_text_table.text_differs")
+    row = next(
+        r
+        for r in outcomes["consistency_amount_text_table"].violations
+        if report_case[str(r["report_id"])] == "consistency_amount_text_table.text_differs"
+    )
     # the table cell the sentence contradicts
     assert "表1" in row["other_locator"] and row["other_evidence"] == "17706.61"
-    row = next(r for r in outcomes["rate_execution"].violations
-               if report_case[str(r["report_id"])] == "rate_execution.rate_against_the_table")
+    row = next(
+        r
+        for r in outcomes["rate_execution"].violations
+        if report_case[str(r["report_id"])] == "rate_execution.rate_against_the_table"
+    )
     assert "表1" in row["other_locator"] and row["other_evidence"] == "17706.61 ÷ 17826.29"  # the operands used

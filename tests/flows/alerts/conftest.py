@@ -106,10 +106,20 @@ def pdf_warehouse(tmp_path: Path) -> Iterator[PdfWarehouse]:
     res = stages.read_and_extract(stages.Submission(pdf))
     assert res.facts is not None
     con = connect(tmp_path / "w.duckdb")
-    out = load_report(con, res.facts, sha256=res.sha256, source_file=pdf.name, media_type=res.media_type or "",
-                      pages=res.pages, load_id="n1")
-    cell = con.execute("SELECT locator, raw_text FROM core_budget_lines WHERE report_id = ? AND bbox IS NOT NULL "
-                       "ORDER BY line_no LIMIT 1", [out.report_id]).fetchone()
+    out = load_report(
+        con,
+        res.facts,
+        sha256=res.sha256,
+        source_file=pdf.name,
+        media_type=res.media_type or "",
+        pages=res.pages,
+        load_id="n1",
+    )
+    cell = con.execute(
+        "SELECT locator, raw_text FROM core_budget_lines WHERE report_id = ? AND bbox IS NOT NULL "
+        "ORDER BY line_no LIMIT 1",
+        [out.report_id],
+    ).fetchone()
     assert cell is not None
     night(con, "n1", [violation(out.report_id, locator=cell[0], evidence=cell[1])])
     try:

@@ -15,7 +15,7 @@ from tests.flows.alerts.conftest import PdfWarehouse
 def _dark_pixels(png: Path) -> int:
     """Pixels printed in black or grey (the red outline the crop adds does not count)."""
     data = Image.open(png).convert("RGB").tobytes()
-    pixels = (data[i:i + 3] for i in range(0, len(data), 3))
+    pixels = (data[i : i + 3] for i in range(0, len(data), 3))
     return sum(1 for r, g, b in pixels if max(r, g, b) < 140 and abs(r - g) < 40)
 
 
@@ -24,8 +24,9 @@ def test_loader_keeps_page_and_box_of_pdf_facts(pdf_warehouse: PdfWarehouse) -> 
     for table in ("core_budget_lines", "core_claims", "core_scores", "core_evidence"):
         n, with_box = con.execute(f"SELECT count(*), count(bbox) FROM {table} WHERE page IS NOT NULL").fetchone()  # type: ignore[misc]
         assert n > 0 and with_box == n, table
-    page, bbox = con.execute("SELECT page, bbox FROM core_budget_lines WHERE locator = ?",
-                             [pdf_warehouse.locator]).fetchone()  # type: ignore[misc]
+    page, bbox = con.execute(
+        "SELECT page, bbox FROM core_budget_lines WHERE locator = ?", [pdf_warehouse.locator]
+    ).fetchone()  # type: ignore[misc]
     x0, top, x1, bottom = json.loads(bbox)
     assert page >= 1 and 0 <= x0 < x1 and 0 <= top < bottom
 

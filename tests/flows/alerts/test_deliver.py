@@ -14,16 +14,22 @@ from tests.flows.alerts.support import two_unit_warehouse
 
 
 def _smtp(port: int, **kw: object) -> AlertConfig:
-    return AlertConfig(smtp_host="127.0.0.1", smtp_port=port, sender="jixiao@test.local",
-                       to=("reviewer@prov.test", "lead@prov.test"), **kw)  # type: ignore[arg-type]
+    return AlertConfig(
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        sender="jixiao@test.local",
+        to=("reviewer@prov.test", "lead@prov.test"),
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def _parse(envelope: object) -> EmailMessage:
     return email.message_from_bytes(envelope.content, policy=default)  # type: ignore[attr-defined,return-value]
 
 
-def test_digest_email_with_inline_crop_then_nothing_new(pdf_warehouse: PdfWarehouse, smtp_server: SmtpSink,
-                                                        tmp_path: Path) -> None:
+def test_digest_email_with_inline_crop_then_nothing_new(
+    pdf_warehouse: PdfWarehouse, smtp_server: SmtpSink, tmp_path: Path
+) -> None:
     con, config = pdf_warehouse.con, _smtp(smtp_server.port)
     first = run_alerts(con, "n1", pdf_warehouse.inbox, tmp_path / "alerts" / "n1", config)
     assert first["alert_errors"] == [] and first["alerts_sent"]["smtp"] == 1 and first["alerts_crops"] == 1
@@ -75,8 +81,7 @@ def test_webhook_receives_each_digest_as_json(tmp_path: Path, webhook_server: We
 
 def test_failed_delivery_is_reported_and_retried_next_night(tmp_path: Path, smtp_server: SmtpSink) -> None:
     con = two_unit_warehouse(tmp_path / "w.duckdb")
-    broken = run_alerts(con, "n1", tmp_path, tmp_path / "a1",
-                        _smtp(free_port()))
+    broken = run_alerts(con, "n1", tmp_path, tmp_path / "a1", _smtp(free_port()))
     assert broken["alerts_sent"].get("smtp", 0) == 0 and len(broken["alert_errors"]) == 1
     assert "smtp province: 发送失败 delivery failed: ConnectionRefusedError" in broken["alert_errors"][0]
     assert (tmp_path / "a1" / "digest.md").exists()
@@ -88,10 +93,19 @@ def test_failed_delivery_is_reported_and_retried_next_night(tmp_path: Path, smtp
 def test_config_from_environment(tmp_path: Path) -> None:
     units = tmp_path / "units.json"
     units.write_text('{"甲县医疗保障局": ["a@x.test", "b@x.test"], "乙县医疗保障局": "c@x.test"}', encoding="utf-8")
-    c = AlertConfig.from_env({"JIXIAO_SMTP_HOST": "mail.test", "JIXIAO_SMTP_PORT": "587",
-                              "JIXIAO_SMTP_STARTTLS": "true", "JIXIAO_SMTP_USER": "u", "JIXIAO_SMTP_PASSWORD": "p",
-                              "JIXIAO_ALERT_TO": "r1@p.test, r2@p.test", "JIXIAO_ALERT_FROM": "dq@p.test",
-                              "JIXIAO_ALERT_WEBHOOK": "http://hook.test/x", "JIXIAO_ALERT_UNITS": str(units)})
+    c = AlertConfig.from_env(
+        {
+            "JIXIAO_SMTP_HOST": "mail.test",
+            "JIXIAO_SMTP_PORT": "587",
+            "JIXIAO_SMTP_STARTTLS": "true",
+            "JIXIAO_SMTP_USER": "u",
+            "JIXIAO_SMTP_PASSWORD": "p",
+            "JIXIAO_ALERT_TO": "r1@p.test, r2@p.test",
+            "JIXIAO_ALERT_FROM": "dq@p.test",
+            "JIXIAO_ALERT_WEBHOOK": "http://hook.test/x",
+            "JIXIAO_ALERT_UNITS": str(units),
+        }
+    )
     assert (c.smtp_host, c.smtp_port, c.starttls, c.user, c.sender) == ("mail.test", 587, True, "u", "dq@p.test")
     assert c.to == ("r1@p.test", "r2@p.test") and c.recipients("unit:甲县医疗保障局") == ("a@x.test", "b@x.test")
     assert c.channels("province") == ("file", "smtp", "webhook") and c.channels("unit:丙县") == ("file", "webhook")

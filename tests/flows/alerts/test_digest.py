@@ -16,9 +16,11 @@ def _by_audience(digests: list[Digest]) -> dict[str, list[str]]:
 def test_province_and_each_unit_get_new_issues_once(tmp_path: Path) -> None:
     con = two_unit_warehouse(tmp_path / "w.duckdb")
     digests = build_digests(con)
-    assert _by_audience(digests) == {PROVINCE: ["乙县医疗保障局", "甲县医疗保障局"],
-                                     "unit:乙县医疗保障局": ["乙县医疗保障局"],
-                                     "unit:甲县医疗保障局": ["甲县医疗保障局"]}
+    assert _by_audience(digests) == {
+        PROVINCE: ["乙县医疗保障局", "甲县医疗保障局"],
+        "unit:乙县医疗保障局": ["乙县医疗保障局"],
+        "unit:甲县医疗保障局": ["甲县医疗保障局"],
+    }
     assert sum(log_delivery(con, "n1", d, "file") for d in digests) == 4
     night(con, "n2", [violation("ra"), violation("rb", "0.95", "0.90")])
     assert _by_audience(build_digests(con)) == {PROVINCE: []}

@@ -12,8 +12,9 @@ from flows.nightly import nightly
 from tests.flows.alerts.conftest import SmtpSink, build_pdf_inbox
 
 
-def test_nightly_writes_and_sends_alerts_once(prefect_harness: None, smtp_server: SmtpSink, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nightly_writes_and_sends_alerts_once(
+    prefect_harness: None, smtp_server: SmtpSink, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inbox = tmp_path / "inbox"
     build_pdf_inbox(inbox)
     monkeypatch.setenv("JIXIAO_SMTP_HOST", "127.0.0.1")
@@ -31,8 +32,9 @@ def test_nightly_writes_and_sends_alerts_once(prefect_harness: None, smtp_server
     assert second["alerts_new"] == 0 and len(smtp_server.messages) == 1
     con = duckdb.connect(str(db), read_only=True)
     try:
-        stored = json.loads(con.execute("SELECT summary_json FROM runs WHERE run_id = ?",
-                                        [second["run_id"]]).fetchone()[0])  # type: ignore[index]
+        stored = json.loads(
+            con.execute("SELECT summary_json FROM runs WHERE run_id = ?", [second["run_id"]]).fetchone()[0]
+        )  # type: ignore[index]
     finally:
         con.close()
     assert stored["alerts_dir"] == second["alerts_dir"]

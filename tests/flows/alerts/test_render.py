@@ -7,11 +7,28 @@ from flows.alerts.render import render_html, render_markdown, subject_line
 
 
 def _entry(iid: str, report: str, evidence: str = "执行率为100.73%") -> Entry:
-    return Entry(issue_id=iid, rule_id="rate_execution", severity="error", subject="execution_rate|1",
-                 message_zh="执行率陈述为 100.73%，计算为 99.33%", message_en="stated 100.73%, the figures give 99.33%",
-                 stated="100.73%", computed="99.33%", difference="1.40%", tolerance="0.01%", evidence_text=evidence,
-                 locator="r.pdf p2 表1 行3 列1", values_key="v", report_id=report, department="甲县医疗保障局",
-                 source_file=f"{report}.pdf", media_type="pdf", sha256="", fiscal_year=2022, page=2)
+    return Entry(
+        issue_id=iid,
+        rule_id="rate_execution",
+        severity="error",
+        subject="execution_rate|1",
+        message_zh="执行率陈述为 100.73%，计算为 99.33%",
+        message_en="stated 100.73%, the figures give 99.33%",
+        stated="100.73%",
+        computed="99.33%",
+        difference="1.40%",
+        tolerance="0.01%",
+        evidence_text=evidence,
+        locator="r.pdf p2 表1 行3 列1",
+        values_key="v",
+        report_id=report,
+        department="甲县医疗保障局",
+        source_file=f"{report}.pdf",
+        media_type="pdf",
+        sha256="",
+        fiscal_year=2022,
+        page=2,
+    )
 
 
 def test_markdown_groups_by_report_and_shows_the_evidence() -> None:
@@ -43,10 +60,12 @@ def test_an_empty_digest_says_so_and_what_is_still_open() -> None:
 def test_the_province_digest_lists_tonights_files_by_outcome() -> None:
     from flows.alerts.run import intake_lines
 
-    load = {"incomplete_files": [{"file": "说明.txt", "missing": ["department", "fiscal_year"]}],
-            "superseded_files": [{"file": "dept_v2.txt", "version": 2, "replaces": "abc"}],
-            "skipped_files": [{"file": "dept.pdf", "reason_en": "the same report is already loaded (dept.docx)"}],
-            "quarantine": [{"file": "x<script>.pdf", "class": "corrupt_pdf", "reason_en": "the PDF is damaged"}]}
+    load = {
+        "incomplete_files": [{"file": "说明.txt", "missing": ["department", "fiscal_year"]}],
+        "superseded_files": [{"file": "dept_v2.txt", "version": 2, "replaces": "abc"}],
+        "skipped_files": [{"file": "dept.pdf", "reason_en": "the same report is already loaded (dept.docx)"}],
+        "quarantine": [{"file": "x<script>.pdf", "class": "corrupt_pdf", "reason_en": "the PDF is damaged"}],
+    }
     d = Digest(PROVINCE, [], intake=intake_lines(load))
     md = render_markdown(d, "r", {})
     assert "## 今晚的文件 / Tonight's files" in md
@@ -62,8 +81,15 @@ HOSTILE_NAME = '甲县<script>alert(1)</script>"局\n\rBcc: all@evil.test [x](ht
 
 def _hostile_entry() -> Entry:
     e = _entry("i1", "r1", evidence="</blockquote><img src=x onerror=alert(1)>`code` [link](javascript:x)\n# h")
-    return Entry(**{**e.__dict__, "department": HOSTILE_NAME, "source_file": "../x<script>.pdf\n.pdf",
-                    "locator": "r`.pdf p2", "message_zh": "单位 <i>名</i> [a](b)"})
+    return Entry(
+        **{
+            **e.__dict__,
+            "department": HOSTILE_NAME,
+            "source_file": "../x<script>.pdf\n.pdf",
+            "locator": "r`.pdf p2",
+            "message_zh": "单位 <i>名</i> [a](b)",
+        }
+    )
 
 
 def test_report_text_cannot_open_a_tag_a_link_or_a_header_anywhere_it_lands() -> None:

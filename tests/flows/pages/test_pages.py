@@ -69,10 +69,24 @@ def test_excel_csv_has_a_bom_and_reads_back_in_chinese(published: dict) -> None:
 def _dom(page: Path, tmp: Path) -> str:
     """The page's DOM after its scripts ran, in headless Chromium that can reach no network."""
     assert CHROMIUM
-    out = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
-                          "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp}",
-                          "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-                         capture_output=True, text=True, timeout=120, check=True)
+    out = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--proxy-server=127.0.0.1:9",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            f"--user-data-dir={tmp}",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return out.stdout
 
 
@@ -88,8 +102,9 @@ def test_the_dashboard_renders_offline_with_charts_and_the_unit_table(published:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make setup installs Debian's chromium)")
-def test_the_review_page_lists_every_open_and_waived_issue_with_its_evidence_and_crops(published: dict,
-                                                                                     tmp_path: Path) -> None:
+def test_the_review_page_lists_every_open_and_waived_issue_with_its_evidence_and_crops(
+    published: dict, tmp_path: Path
+) -> None:
     page = published["dir"] / "review.html"
     dom = _dom(page, tmp_path)
     assert dom.count('class="issue ') == published["issues"] > 0

@@ -61,7 +61,8 @@ def test_every_layout_kind_and_fault_family(corpus: Path) -> None:
         for name in [r["file"], *r["attachments"]]:
             assert (corpus / "inbox" / name).stat().st_size > 0, name
     assert sorted(p.name for p in (corpus / "inbox").iterdir()) == sorted(
-        n for r in reports for n in [r["file"], *r["attachments"]])
+        n for r in reports for n in [r["file"], *r["attachments"]]
+    )
     assert any(name.endswith("_附件1.xlsx") for r in reports for name in r["attachments"])
     assert len({r["province"] for r in reports}) >= 15
 
@@ -99,8 +100,11 @@ def test_truth_is_what_the_text_states(corpus: Path) -> None:
             assert m["filing_date"] in text or any(f in text for f in forms), (t["file"], m["filing_date"])
         for cat, _phase, yuan in t["budget"]:
             one_decimal = f"{Decimal(yuan) / 10000:.1f}"
-            assert _printed(yuan, m["money_unit"]) in flat or (cat == "total" and one_decimal in flat) or \
-                f"{Decimal(yuan):.2f}" in flat, (t["file"], cat, yuan)
+            assert (
+                _printed(yuan, m["money_unit"]) in flat
+                or (cat == "total" and one_decimal in flat)
+                or f"{Decimal(yuan):.2f}" in flat
+            ), (t["file"], cat, yuan)
         for ind in t["indicators"]:
             for key in ("level3", "target", "actual"):
                 assert ind[key] in text, (t["file"], ind)
@@ -138,8 +142,10 @@ def test_clean_reports_add_up(tmp_path: Path) -> None:
             for phase in ("initial", "full_year", "executed"):
                 assert rows[("basic", phase)] == _sum(rows, ("personnel", "public"), phase)
                 assert rows[("three_public", phase)] == _sum(rows, ("overseas", "vehicle", "reception"), phase)
-            assert rows[("opening_carryover", "executed")] + rows[("income", "executed")] - spent == \
-                rows[("closing_carryover", "executed")]
+            assert (
+                rows[("opening_carryover", "executed")] + rows[("income", "executed")] - spent
+                == rows[("closing_carryover", "executed")]
+            )
         if m["score"] and t["indicators"] and t["layout"] != "excerpt":
             rows = t["indicators"] + t["execution_scores"]  # the scored 预算执行率 row counts towards the total
             total = sum(Decimal(i["score"]) for i in rows)
@@ -161,8 +167,9 @@ def test_faults_break_what_they_say(corpus: Path) -> None:
             assert f["stated"] != f["expected"], f
             seen.add(f["family"])
             if f["family"] == "score_over_weight":
-                assert any(Decimal(i["score"]) > Decimal(i["weight"]) for i in t["indicators"]) or \
-                    t["layout"] == "excerpt"
+                assert (
+                    any(Decimal(i["score"]) > Decimal(i["weight"]) for i in t["indicators"]) or t["layout"] == "excerpt"
+                )
             if f["family"] == "wrong_year" and f["kind"] == "title_year":
                 assert t["meta"]["title_year"] == t["meta"]["fiscal_year"] + 1
     # an excerpt keeps a fault only when it prints it (the manifest lists what was injected)

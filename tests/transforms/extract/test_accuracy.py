@@ -24,9 +24,18 @@ TRUTH = ROOT / "tests" / "truth"
 
 # Floors set from measurement (all fields measured at 1.00 on the five seeds); a drop below them is a regression.
 FLOORS: dict[str, float] = {
-    "department": 0.95, "region": 0.95, "fiscal_year": 0.95, "filing_date": 0.95, "score": 0.95, "grade": 0.95,
-    "budget_total": 0.95, "budget_lines": 0.95, "execution_rate": 0.95, "indicator_rows": 0.95,
-    "project_rows": 0.95, "score_lines": 0.95,
+    "department": 0.95,
+    "region": 0.95,
+    "fiscal_year": 0.95,
+    "filing_date": 0.95,
+    "score": 0.95,
+    "grade": 0.95,
+    "budget_total": 0.95,
+    "budget_lines": 0.95,
+    "execution_rate": 0.95,
+    "indicator_rows": 0.95,
+    "project_rows": 0.95,
+    "score_lines": 0.95,
 }
 
 
@@ -63,12 +72,32 @@ def _collections(f: ReportFacts) -> dict[str, list[tuple[Any, ...]]]:
     return {
         "budget_total": [b for b in budget if b[0] == "total"],
         "budget_lines": budget,
-        "execution_rate": sorted({(_fmt(c.stated_value),) for c in f.claims
-                                  if c.kind == "execution_rate" and c.subject == "total"}),
-        "indicator_rows": [(i.owner, i.level3, i.target.raw if i.target else None, i.actual.raw if i.actual else None,
-                            _fmt(i.weight), _fmt(i.score)) for i in f.indicators],
-        "project_rows": [(p.name, p.origin, _fmt(p.initial_yuan, 10000), _fmt(p.full_year_yuan, 10000),
-                          _fmt(p.executed_yuan, 10000), _fmt(p.score)) for p in f.projects if not p.is_total],
+        "execution_rate": sorted(
+            {(_fmt(c.stated_value),) for c in f.claims if c.kind == "execution_rate" and c.subject == "total"}
+        ),
+        "indicator_rows": [
+            (
+                i.owner,
+                i.level3,
+                i.target.raw if i.target else None,
+                i.actual.raw if i.actual else None,
+                _fmt(i.weight),
+                _fmt(i.score),
+            )
+            for i in f.indicators
+        ],
+        "project_rows": [
+            (
+                p.name,
+                p.origin,
+                _fmt(p.initial_yuan, 10000),
+                _fmt(p.full_year_yuan, 10000),
+                _fmt(p.executed_yuan, 10000),
+                _fmt(p.score),
+            )
+            for p in f.projects
+            if not p.is_total
+        ],
         "score_lines": [(s.owner, s.level, s.name, _fmt(s.weight), _fmt(s.score)) for s in f.scores],
     }
 
@@ -79,10 +108,13 @@ def _truth_collections(t: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
         "budget_total": [b for b in budget if b[0] == "total"],
         "budget_lines": budget,
         "execution_rate": [(r,) for r in t["execution_rate"]],
-        "indicator_rows": [(i["owner"], i["level3"], i["target"], i["actual"], i["weight"], i["score"])
-                           for i in t["indicators"]],
-        "project_rows": [(p["name"], p["origin"], p["initial_wan"], p["full_year_wan"], p["executed_wan"], p["score"])
-                         for p in t["projects"]],
+        "indicator_rows": [
+            (i["owner"], i["level3"], i["target"], i["actual"], i["weight"], i["score"]) for i in t["indicators"]
+        ],
+        "project_rows": [
+            (p["name"], p["origin"], p["initial_wan"], p["full_year_wan"], p["executed_wan"], p["score"])
+            for p in t["projects"]
+        ],
         "score_lines": [(s["owner"], s["level"], s["name"], s["weight"], s["score"]) for s in t["scores"]],
     }
 
@@ -108,8 +140,15 @@ class _Tally:
         def ratio(a: int, b: int) -> float:
             return a / b if b else 1.0
 
-        return {n: (ratio(self.tp[n], self.predicted[n]), ratio(self.tp[n], self.actual[n]), self.predicted[n],
-                    self.actual[n]) for n in FLOORS}
+        return {
+            n: (
+                ratio(self.tp[n], self.predicted[n]),
+                ratio(self.tp[n], self.actual[n]),
+                self.predicted[n],
+                self.actual[n],
+            )
+            for n in FLOORS
+        }
 
 
 def measure(seeds: list[Path], extract: Callable[[Path], ReportFacts]) -> dict[str, tuple[float, float, int, int]]:

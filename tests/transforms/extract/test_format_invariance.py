@@ -34,8 +34,11 @@ def fact_summary(f: ReportFacts) -> dict[str, Any]:
     """The facts compared across formats, as sets so that reading order does not matter."""
     return {
         "budget_lines": {(b.category, b.phase, _n(b.amount_yuan)) for b in f.budget_lines},
-        "projects": {(p.name, _n(p.full_year_yuan), _n(p.executed_yuan), _n(p.stated_rate), _n(p.score))
-                     for p in f.projects if not p.is_total},
+        "projects": {
+            (p.name, _n(p.full_year_yuan), _n(p.executed_yuan), _n(p.stated_rate), _n(p.score))
+            for p in f.projects
+            if not p.is_total
+        },
         "indicators": {(i.level3, _n(i.weight), _n(i.score)) for i in f.indicators},
         "total_score": _n(f.meta.self_eval_score),
         "execution_rates": {_n(c.stated_value) for c in f.claims if c.kind == "execution_rate"},
@@ -63,8 +66,10 @@ def test_same_facts_as_text(src: Path, fmt: str, tmp_path: Path, text_summaries:
     for key, expected in want.items():
         if got[key] != expected:
             if isinstance(expected, set):
-                diffs[key] = {"missing": sorted(expected - got[key], key=str),
-                              "extra": sorted(got[key] - expected, key=str)}
+                diffs[key] = {
+                    "missing": sorted(expected - got[key], key=str),
+                    "extra": sorted(got[key] - expected, key=str),
+                }
             else:
                 diffs[key] = {"text": expected, fmt: got[key]}
     assert not diffs, f"{src.name} as {fmt} differs from the text: {diffs}"
@@ -79,8 +84,10 @@ def generated_summary(f: ReportFacts) -> dict[str, Any]:
     return {
         "budget_lines": {(b.category, b.phase, _n(b.amount_yuan)) for b in f.budget_lines},
         "projects": {(p.name, _n(p.full_year_yuan), _n(p.executed_yuan)) for p in f.projects if not p.is_total},
-        "indicators": {(i.level3, i.target.raw if i.target else "", i.actual.raw if i.actual else "",
-                        _n(i.weight), _n(i.score)) for i in f.indicators},
+        "indicators": {
+            (i.level3, i.target.raw if i.target else "", i.actual.raw if i.actual else "", _n(i.weight), _n(i.score))
+            for i in f.indicators
+        },
         "total_score": _n(f.meta.self_eval_score),
     }
 
@@ -106,10 +113,15 @@ def one_report_every_layout(tmp_path_factory: pytest.TempPathFactory) -> dict[st
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("layout", [x for x in GENERATED if x != "tab"])
 def test_every_generated_layout_gives_the_facts_of_tab_rows(
-        one_report_every_layout: dict[str, dict[str, dict[str, Any]]], kind: str, layout: str) -> None:
+    one_report_every_layout: dict[str, dict[str, dict[str, Any]]], kind: str, layout: str
+) -> None:
     want, got = one_report_every_layout[kind]["tab"], one_report_every_layout[kind][layout]
     assert want["budget_lines"] and want["indicators"], f"{kind}: the tab layout yields nothing to compare"
-    diffs = {key: {"missing": sorted(want[key] - got[key], key=str), "extra": sorted(got[key] - want[key], key=str)}
-             if isinstance(want[key], set) else {"tab": want[key], layout: got[key]}
-             for key in want if got[key] != want[key]}
+    diffs = {
+        key: {"missing": sorted(want[key] - got[key], key=str), "extra": sorted(got[key] - want[key], key=str)}
+        if isinstance(want[key], set)
+        else {"tab": want[key], layout: got[key]}
+        for key in want
+        if got[key] != want[key]
+    }
     assert not diffs, f"{kind} report as {layout} differs from tab rows: {diffs}"

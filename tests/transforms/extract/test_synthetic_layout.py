@@ -40,8 +40,11 @@ def test_synthetic_layout_extracts_totals_and_indicators() -> None:
     assert sentence[("total", "adjusted")] == Decimal("120000000")
     assert sentence[("total", "executed")] == Decimal("118800000")
     assert sentence[("project", "executed")] == Decimal("112800000")
-    assert table == {("total", "executed"): Decimal("118800000"), ("total", "adjusted"): Decimal("120000000"),
-                     ("total", "initial"): Decimal("110000000")}
+    assert table == {
+        ("total", "executed"): Decimal("118800000"),
+        ("total", "adjusted"): Decimal("120000000"),
+        ("total", "initial"): Decimal("110000000"),
+    }
     rate = next(c for c in facts.claims if c.kind == "execution_rate")
     assert rate.stated_value == Decimal("0.99") and rate.decimals == 2
     assert rate.numerator_yuan == Decimal("118800000") and rate.denominator_yuan == Decimal("120000000")
@@ -49,7 +52,10 @@ def test_synthetic_layout_extracts_totals_and_indicators() -> None:
     assert names == [("产出指标", "结算办结时限"), ("效益指标", "群众就医负担"), ("满意度指标", "参保群众满意度")]
     first = facts.indicators[0]
     assert first.target is not None and (first.target.op, first.target.value, first.target.unit) == (
-        "<=", Decimal("10"), "个工作日")
+        "<=",
+        Decimal("10"),
+        "个工作日",
+    )
     assert facts.indicators[1].target is not None and facts.indicators[1].target.qualitative
     assert facts.meta.self_eval_score == Decimal("98")
     control = next(c for c in facts.claims if c.kind == "control_rate")

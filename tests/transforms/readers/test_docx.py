@@ -18,8 +18,14 @@ def test_blocks_in_order_with_spans_and_nested_tables(tmp_path: Path) -> None:
     t = d.add_table(rows=3, cols=4)
     t.cell(0, 1).merge(t.cell(0, 3))
     t.cell(1, 0).merge(t.cell(2, 0))
-    for (r, c), text in {(0, 0): "项目名称", (0, 1): "城乡医疗救助", (1, 0): "资金", (1, 1): "年初预算数",
-                         (2, 1): "466", (2, 3): "100%"}.items():
+    for (r, c), text in {
+        (0, 0): "项目名称",
+        (0, 1): "城乡医疗救助",
+        (1, 0): "资金",
+        (1, 1): "年初预算数",
+        (2, 1): "466",
+        (2, 3): "100%",
+    }.items():
         t.cell(r, c).text = text
     inner = t.cell(1, 3).add_table(rows=1, cols=2)
     inner.cell(0, 0).text, inner.cell(0, 1).text = "内表", "1"

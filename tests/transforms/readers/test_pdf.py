@@ -35,8 +35,9 @@ def _tables_pdf(path: Path, *tables: Spec, page_break: bool = False) -> None:
     _register()
     story: list[object] = []
     for data, extra in tables:
-        style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
-                            *extra])
+        style = TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT), *extra]
+        )
         story.append(Table(data, style=style))
         if page_break:
             story.append(PageBreak())
@@ -44,8 +45,11 @@ def _tables_pdf(path: Path, *tables: Spec, page_break: bool = False) -> None:
 
 
 def test_merged_cells_become_spans_with_boxes(tmp_path: Path) -> None:
-    data = [["项目名称", "城乡医疗救助", "", ""], ["资金", "年初预算数", "全年预算数", "执行率"],
-            ["", "466", "466", "100%"]]
+    data = [
+        ["项目名称", "城乡医疗救助", "", ""],
+        ["资金", "年初预算数", "全年预算数", "执行率"],
+        ["", "466", "466", "100%"],
+    ]
     path = tmp_path / "merged.pdf"
     _tables_pdf(path, (data, [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 1), (0, 2))]))
     (table,) = read_pdf(path).tables()
@@ -186,14 +190,18 @@ def test_some_pages_without_text_warn_most_quarantine(tmp_path: Path) -> None:
 def test_a_row_broken_across_pages_is_joined_into_one_row(tmp_path: Path) -> None:
     widths = [70, 80, 110, 50, 50]
     head = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
-    first = [head, *[["产出指标", "数量指标", f"指标{i}", "5", "5"] for i in range(3)],
-             ["产出指标", "时效指", "惠民资", "10", "10"]]
+    first = [
+        head,
+        *[["产出指标", "数量指标", f"指标{i}", "5", "5"] for i in range(3)],
+        ["产出指标", "时效指", "惠民资", "10", "10"],
+    ]
     second = [["", "标", "金发放及时率", "", ""], ["效益指标", "社会效益指标", "群众满意程度", "30", "30"]]
     _register()
     style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT)])
     path = tmp_path / "broken.pdf"
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(
-        [Table(first, colWidths=widths, style=style), PageBreak(), Table(second, colWidths=widths, style=style)])
+        [Table(first, colWidths=widths, style=style), PageBreak(), Table(second, colWidths=widths, style=style)]
+    )
     doc = read_pdf(path)
     (table,) = doc.tables()
     grid = table.grid()
@@ -223,14 +231,18 @@ def test_a_title_centred_on_two_lines_is_one_heading(tmp_path: Path) -> None:
 
 def test_the_last_digits_of_a_row_broken_across_pages_join_its_figures(tmp_path: Path) -> None:
     widths = [40, 120, 70, 70]
-    first = [["序号", "项目名称", "全年预算数", "执行率"], ["1", "医疗设备购置", "2130.30", "88.42%"],
-             ["", "总计", "6766.3", "90.46%"]]
+    first = [
+        ["序号", "项目名称", "全年预算数", "执行率"],
+        ["1", "医疗设备购置", "2130.30", "88.42%"],
+        ["", "总计", "6766.3", "90.46%"],
+    ]
     second = [["", "", "3", ""], ["2", "院区改造工程", "1586.80", "96.26%"]]
     _register()
     style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT)])
     path = tmp_path / "digits.pdf"
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(
-        [Table(first, colWidths=widths, style=style), PageBreak(), Table(second, colWidths=widths, style=style)])
+        [Table(first, colWidths=widths, style=style), PageBreak(), Table(second, colWidths=widths, style=style)]
+    )
     grid = read_pdf(path).tables()[0].grid()
     assert grid[2] == ["", "总计", "6766.33", "90.46%"]
     assert grid[3] == ["2", "院区改造工程", "1586.80", "96.26%"]  # a row with its own name stays a row

@@ -153,7 +153,10 @@ CASES: list[tuple[Callable[[Path], Path], type[QuarantineError], str]] = [
 
 @pytest.mark.parametrize(("build", "error", "code"), CASES, ids=[c[2] + ":" + c[0].__name__ for c in CASES])
 def test_unreadable_file_is_quarantined_and_left_untouched(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build: Callable[[Path], Path], error: type[QuarantineError],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    build: Callable[[Path], Path],
+    error: type[QuarantineError],
     code: str,
 ) -> None:
     monkeypatch.setenv("JIXIAO_MAX_FILE_MB", "1")

@@ -42,6 +42,8 @@ def test_every_real_pdf_reads_or_quarantines() -> None:
         else:
             assert not any(w.startswith("ocr_text_layer") for w in doc.warnings), path.name
     elapsed = time.perf_counter() - started
-    print(f"\nrealpdf: {len(files)} files, {pages} pages in {elapsed:.1f} s = {pages / elapsed:.1f} pages/s; "
-          f"outcomes {sorted(set(outcomes.values()))}")
+    print(
+        f"\nrealpdf: {len(files)} files, {pages} pages in {elapsed:.1f} s = {pages / elapsed:.1f} pages/s; "
+        f"outcomes {sorted(set(outcomes.values()))}"
+    )
     assert set(outcomes.values()) == {"read"}

@@ -52,8 +52,10 @@ def test_pdf_reads_what_the_text_says(rendered: dict[str, dict[str, Path]]) -> N
         assert sum((cb - ca).values()) <= 2, files["pdf"].name
         assert len(got.tables()) == len(ref.tables()), files["pdf"].name
     elapsed = time.perf_counter() - started
-    print(f"\nrendered seeds: {pages} pages in {elapsed:.2f} s = {pages / elapsed:.1f} pages/s; "
-          f"paragraphs {para_ok}/{para_all}, cells {cell_ok}/{cell_all}")
+    print(
+        f"\nrendered seeds: {pages} pages in {elapsed:.2f} s = {pages / elapsed:.1f} pages/s; "
+        f"paragraphs {para_ok}/{para_all}, cells {cell_ok}/{cell_all}"
+    )
     assert para_ok / para_all >= PDF_MIN_PARAGRAPHS
     assert cell_ok / cell_all >= PDF_MIN_CELLS
 

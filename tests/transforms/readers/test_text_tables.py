@@ -31,7 +31,8 @@ def test_pipe_table_with_separator_ragged_rows_and_an_open_last_cell() -> None:
 
 def test_pipe_table_without_separator_row_and_empty_cells() -> None:
     assert _grids("| 产出指标 | 数量指标 | 人数 |\n|  |  | 次数 |\n") == [
-        [["产出指标", "数量指标", "人数"], ["", "", "次数"]]]
+        [["产出指标", "数量指标", "人数"], ["", "", "次数"]]
+    ]
 
 
 def test_a_sentence_with_one_bar_is_not_a_table() -> None:
@@ -39,11 +40,14 @@ def test_a_sentence_with_one_bar_is_not_a_table() -> None:
 
 
 def test_html_table_spans_cover_the_columns_and_rows_they_merge() -> None:
-    text = ('<p>说明</p>\n<table border="1"><tr><td colspan="2">预算数</td><td rowspan="2">执行数</td></tr>\n'
-            "<tr><td>年初</td><td>全年</td></tr>\n<tr><td>100.00</td><td>120.00</td><td>118.00</td></tr>\n"
-            "</table>\n<p>之后</p>\n")
-    assert _grids(text) == [[["预算数", "预算数", "执行数"], ["年初", "全年", "执行数"],
-                             ["100.00", "120.00", "118.00"]]]
+    text = (
+        '<p>说明</p>\n<table border="1"><tr><td colspan="2">预算数</td><td rowspan="2">执行数</td></tr>\n'
+        "<tr><td>年初</td><td>全年</td></tr>\n<tr><td>100.00</td><td>120.00</td><td>118.00</td></tr>\n"
+        "</table>\n<p>之后</p>\n"
+    )
+    assert _grids(text) == [
+        [["预算数", "预算数", "执行数"], ["年初", "全年", "执行数"], ["100.00", "120.00", "118.00"]]
+    ]
     table = parse_text(text, "t.md").tables()[0]
     assert table.cell_at(1, 2) is table.rows[0][1]  # the merged cell, with the line it was read from
     assert table.rows[2][2].locator.line_start == 4
@@ -108,11 +112,13 @@ def test_columns_aligned_by_spaces_keep_empty_and_merged_cells_in_place() -> Non
 
 
 def test_cells_run_together_split_by_the_header_and_the_vocabulary() -> None:
-    text = ("一级指标二级指标 三级指标年度指标值 实际完成值分值得分偏差原因\n"
-            "产出指标数量指标培训人次≥200人次 215人次 20 20\n"
-            "质量指标 合格率 ≥95% 96.2% 20 18 受客观因素影响未完全达标\n"
-            "效益指标社会效益指标群众满意程度明显改善达到预期 30 30\n"
-            "四、自评结论\n")
+    text = (
+        "一级指标二级指标 三级指标年度指标值 实际完成值分值得分偏差原因\n"
+        "产出指标数量指标培训人次≥200人次 215人次 20 20\n"
+        "质量指标 合格率 ≥95% 96.2% 20 18 受客观因素影响未完全达标\n"
+        "效益指标社会效益指标群众满意程度明显改善达到预期 30 30\n"
+        "四、自评结论\n"
+    )
     grid = _grids(text)[0]
     assert grid[0] == _HEADER
     assert [r[2:7] for r in grid[1:]] == [r[2:7] for r in _ROWS]

@@ -41,8 +41,12 @@ def private_lists(source: str) -> list[str]:
             found.append(f"{node.lineno}: a list of words")
         elif isinstance(node, ast.Dict) and sum(map(_chinese, node.keys)) >= 3:
             found.append(f"{node.lineno}: a table of words")
-        elif (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
-              and (m := _ALTERNATION.search(node.value))):
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docs
+            and (m := _ALTERNATION.search(node.value))
+        ):
             found.append(f"{node.lineno}: a pattern of words {m.group(0)[:40]}")
     return found
 

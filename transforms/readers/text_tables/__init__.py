@@ -26,5 +26,8 @@ def find_table(lines: list[Line], i: int, name: str, table_no: int) -> Found | N
         return html_table(lines, i, name, table_no)
     if "\t" in raw:
         return tab_cells(lines, i, name, table_no) if ONE_CELL.match(raw) else tab_rows(lines, i, name, table_no)
-    return (spaced.find(lines, i, name, table_no) or cell_lines.find(lines, i, name, table_no)
-            or flattened.find(lines, i, name, table_no))
+    return (
+        spaced.find(lines, i, name, table_no)
+        or cell_lines.find(lines, i, name, table_no)
+        or flattened.find(lines, i, name, table_no)
+    )

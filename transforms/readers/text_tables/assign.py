@@ -12,8 +12,17 @@ from dataclasses import dataclass
 
 from transforms.readers.columns import fit, value_shape
 
-_SKIP = {"level1": 0.2, "level2": 0.2, "seq": 0.6, "note": 0.0, "text": 2.0, "measure": 1.5, "number": 1.5,
-         "amount": 1.5, "rate": 1.0}
+_SKIP = {
+    "level1": 0.2,
+    "level2": 0.2,
+    "seq": 0.6,
+    "note": 0.0,
+    "text": 2.0,
+    "measure": 1.5,
+    "number": 1.5,
+    "amount": 1.5,
+    "rate": 1.0,
+}
 _NEW_ROW = 0.5  # the cost of a row break where the layout gives no sign of one
 _UNMARKED_BREAK = 6.0  # the cost of a row break between blank-line-separated groups' cells
 

@@ -83,5 +83,8 @@ def find(lines: list[Line], i: int, name: str, table_no: int) -> Found | None:
         placed = dict(row)
         first = row[0][1].line
         grid.append([(placed[c].text, placed[c].line) if c in placed else ("", first) for c in range(len(kinds))])
-    return Found(rows_table(grid, name, table_no, header_rows=1), end,
-                 f"表{table_no}: one cell per line, {len(rows)} rows placed by their header")
+    return Found(
+        rows_table(grid, name, table_no, header_rows=1),
+        end,
+        f"表{table_no}: one cell per line, {len(rows)} rows placed by their header",
+    )

@@ -49,5 +49,8 @@ def find(lines: list[Line], i: int, name: str, table_no: int) -> Found | None:
         j += 1
     if len(grid) < 2:
         return None
-    return Found(rows_table(grid, name, table_no, header_rows=1), j,
-                 f"表{table_no}: cells run together, {len(grid) - 1} rows split by their header")
+    return Found(
+        rows_table(grid, name, table_no, header_rows=1),
+        j,
+        f"表{table_no}: cells run together, {len(grid) - 1} rows split by their header",
+    )

@@ -36,8 +36,11 @@ def rows_table(rows: list[list[tuple[str, int]]], name: str, table_no: int, head
     """A Table from rows of (text, line number); every cell's locator names its line, row and column."""
     nos = [no for r in rows for _, no in r]
     loc = Locator(name, line_start=min(nos, default=None), line_end=max(nos, default=None), table=table_no)
-    return Table(tuple(tuple(cell(t, r, c, loc, no) for c, (t, no) in enumerate(row)) for r, row in enumerate(rows)),
-                 loc, header_rows=header_rows)
+    return Table(
+        tuple(tuple(cell(t, r, c, loc, no) for c, (t, no) in enumerate(row)) for r, row in enumerate(rows)),
+        loc,
+        header_rows=header_rows,
+    )
 
 
 def cell(text: str, row: int, col: int, loc: Locator, line_no: int) -> Cell:
@@ -48,5 +51,9 @@ def cell(text: str, row: int, col: int, loc: Locator, line_no: int) -> Cell:
 def ends_table(text: str, cell: bool = True) -> bool:
     """A line no table row can be: a heading, a sentence, a unit caption, or (for a line holding one cell) prose."""
     t = clean_inline(text).strip()
-    return bool(heading_level(t) or _MD_HEADING.match(text) or declared_money_unit(t)
-                or (cell and (_SENTENCE_END.search(t) or len(squash(t)) > _LONG)))
+    return bool(
+        heading_level(t)
+        or _MD_HEADING.match(text)
+        or declared_money_unit(t)
+        or (cell and (_SENTENCE_END.search(t) or len(squash(t)) > _LONG))
+    )
