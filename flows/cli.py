@@ -64,20 +64,29 @@ def print_summary(s: dict[str, Any]) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_env()
     from flows.nightly import nightly
+    from flows.prefect_api import PrefectUnavailable, ensure_api
     from flows.run_lock import check_free
     from flows.settings import Settings
+    from warehouse.runs import new_run_id
 
     inbox = Settings.from_env(inbox=args.inbox, db=args.db).inbox
     if not inbox.is_dir():  # an operator's setting, not a crash: say so before Prefect starts
         print(f"收件箱不存在 inbox folder not found: {inbox} (--inbox or JIXIAO_INBOX)", file=sys.stderr)
         return 2
     check_free(Settings.from_env(inbox=args.inbox, db=args.db).data_dir)  # refuse before Prefect starts
+    run_id = new_run_id()
+    try:
+        ensure_api()
+    except PrefectUnavailable as exc:
+        record_failed_run(Settings.from_env(inbox=args.inbox, db=args.db), run_id, exc)
+        print(f"错误 error: {exc.zh}\n  {exc.en}\n  ({exc.detail}); run {run_id} recorded as failed", file=sys.stderr)
+        return 4
     flow = nightly
     if args.runner == "dask":
         from flows.runners import dask_runner
 
         flow = nightly.with_options(task_runner=dask_runner(args.address))
-    summary = flow(inbox=args.inbox, db=args.db)
+    summary = flow(inbox=args.inbox, db=args.db, run_id=run_id)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     else:
@@ -90,6 +99,19 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def record_failed_run(settings: Any, run_id: str, exc: Exception) -> None:
+    """A runs row for a night that could not start, so the operator's record has it with why."""
+    from warehouse.db import connect
+    from warehouse.runs import finish_run, start_run
+
+    con = connect(settings.db)
+    try:
+        start_run(con, run_id, str(settings.inbox))
+        finish_run(con, run_id, "failed", {"run_id": run_id, "error": str(exc)[:500]})
+    finally:
+        con.close()
 
 
 def cmd_publish(args: argparse.Namespace) -> int:

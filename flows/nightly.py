@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 import time
-import uuid
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
+from prefect.cache_policies import NONE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import stages
@@ -17,6 +16,7 @@ from flows.pages.write import page_paths
 from flows.run_lock import run_lock
 from flows.settings import Settings
 from warehouse.publish import snapshot_path
+from warehouse.runs import new_run_id
 
 
 @task(name="discover")
@@ -39,27 +39,37 @@ def settled_task(db: Path) -> set[str]:
         con.close()
 
 
-@task(name="read-and-extract", task_run_name="read {sub.path.name}")
+@task(name="read-and-extract", task_run_name="read {sub.path.name}", cache_policy=NONE)
 def read_extract_task(sub: stages.Submission) -> stages.FileResult:
     from flows.worker import read_in_worker
 
     return read_in_worker(sub)
 
 
-@task(name="load")
-def load_task(
-    db: Path, run_id: str, inbox: Path, results: list[stages.FileResult], quarantine_dir: Path
-) -> dict[str, Any]:
+@task(name="start")
+def start_task(db: Path, run_id: str, inbox: Path) -> None:
+    """The run's row, written before any file is read: a night that stops half-way is still on record."""
     from warehouse.db import connect
     from warehouse.runs import start_run
 
     con = connect(db)
     try:
         start_run(con, run_id, str(inbox))
-        counts = stages.load_results(con, run_id, results, quarantine_dir)
     finally:
         con.close()
-    return counts
+
+
+@task(name="load", task_run_name="load {first} (+{more} more)", cache_policy=NONE)
+def load_task(
+    db: Path, run_id: str, results: list[stages.FileResult], quarantine_dir: Path, first: str = "", more: int = 0
+) -> dict[str, Any]:
+    from warehouse.db import connect
+
+    con = connect(db)
+    try:
+        return stages.load_results(con, run_id, results, quarantine_dir)
+    finally:
+        con.close()
 
 
 @task(name="expectations")
@@ -118,13 +128,13 @@ def alerts_task(db: Path, run_id: str, inbox: Path, out_dir: Path, load: dict[st
 
 
 @task(name="finish")
-def finish_task(db: Path, run_id: str, summary: dict[str, Any]) -> None:
+def finish_task(db: Path, run_id: str, summary: dict[str, Any], status: str = "completed") -> None:
     from warehouse.db import connect
     from warehouse.runs import finish_run
 
     con = connect(db)
     try:
-        finish_run(con, run_id, "completed", summary)
+        finish_run(con, run_id, status, summary)
     finally:
         con.close()
 
@@ -134,40 +144,101 @@ def publish_task(db: Path, data_dir: Path, inbox: Path, run_id: str) -> dict[str
     return stages.publish(db, data_dir, inbox, run_id)
 
 
-@flow(name="jixiao-nightly", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
-def nightly(inbox: str | None = None, db: str | None = None) -> dict[str, Any]:
+def _run_name() -> str:
+    """The Prefect flow run's name: the jixiao run id, so the two are found from each other."""
+    from prefect.runtime import flow_run
+
+    return f"jixiao-{flow_run.parameters.get('run_id') or new_run_id()}"
+
+
+@flow(name="jixiao-nightly", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
+def nightly(inbox: str | None = None, db: str | None = None, run_id: str | None = None) -> dict[str, Any]:
     """Run one night over the inbox into the warehouse and return the summary."""
+    from prefect.runtime import flow_run
+
     settings = Settings.from_env(inbox=inbox, db=db)
+    run_id = run_id or (flow_run.name or "").removeprefix("jixiao-") or new_run_id()
     with run_lock(settings.data_dir):
-        return _night(settings)
+        start_task(settings.db, run_id, settings.inbox)
+        try:
+            return _night(settings, run_id)
+        except BaseException as exc:  # the runs row says the night failed, and why, before the error goes up
+            finish_task(
+                settings.db, run_id, {"run_id": run_id, "error": f"{type(exc).__name__}: {exc}"[:500]}, "failed"
+            )
+            raise
 
 
 PROGRESS_EVERY = 10.0  # seconds between progress lines
+LOAD_BATCH = 100  # results held before they are loaded: memory stays bounded however large the night
 
 
-def _gather(futures: Any, total: int, unchanged: int) -> list[stages.FileResult]:
-    """Every file's result, with a progress line on stderr now and then: done of total, rate, time left."""
-    out: list[stages.FileResult] = []
-    t0 = last = time.perf_counter()
-    for f in futures:
-        out.append(f.result())
+class _Progress:
+    """A progress line on stderr now and then: files done of total, rate, time left."""
+
+    def __init__(self, total: int, unchanged: int) -> None:
+        self.total, self.unchanged, self.done = total, unchanged, 0
+        self.t0 = self.last = time.perf_counter()
+
+    def tick(self) -> None:
+        self.done += 1
         now = time.perf_counter()
-        if now - last >= PROGRESS_EVERY and len(out) < total:
-            last = now
-            rate = len(out) / (now - t0)
-            left = (total - len(out)) / rate if rate else 0
+        if now - self.last >= PROGRESS_EVERY and self.done < self.total:
+            self.last = now
+            rate = self.done / (now - self.t0)
+            left = (self.total - self.done) / rate if rate else 0
             print(
-                f"  读取 read {len(out)}/{total} files ({unchanged} unchanged, skipped), {rate * 60:.0f}/min, "
-                f"约 about {left / 60:.1f} min left",
+                f"  读取 read {self.done}/{self.total} files ({self.unchanged} unchanged, skipped), "
+                f"{rate * 60:.0f}/min, 约 about {left / 60:.1f} min left",
                 file=sys.stderr,
                 flush=True,
             )
-    return out
 
 
-def _night(settings: Settings) -> dict[str, Any]:
+def _read_and_load(
+    settings: Settings, run_id: str, subs: list[stages.Submission], stage_seconds: dict[str, float]
+) -> tuple[dict[str, Any], int]:
+    """Read the files not seen before and load every result in batches as they arrive, in inbox order (a later
+    version of a report is loaded after the earlier one); returns the load counts and the pages read."""
+    to_read, known = stages.unchanged(subs, settled_task(settings.db))
+    quarantine_dir = settings.data_dir / "quarantine" / run_id
+    counts = stages.no_counts()
+    pages = 0
+    stage_seconds["load"] = 0.0  # of the reading's wall time, what the loading took (the two overlap)
+
+    def load(batch: list[stages.FileResult]) -> None:
+        nonlocal pages
+        if batch:
+            t = time.perf_counter()
+            name = batch[0].submission.path.name
+            stages.add_counts(counts, load_task(settings.db, run_id, batch, quarantine_dir, name, len(batch) - 1))
+            pages += sum(r.pages for r in batch)
+            stage_seconds["load"] = round(stage_seconds["load"] + time.perf_counter() - t, 3)
+
+    load(known)
+    futures = list(read_extract_task.map(to_read))
+    futures.reverse()  # popped from the end: a loaded result is dropped at once
+    progress = _Progress(len(to_read), len(known))
+    batch: list[stages.FileResult] = []
+    quarantine: list[dict[str, str]] = []
+    while futures:
+        res = futures.pop().result()
+        progress.tick()
+        if res.error is not None:
+            quarantine.append(
+                {"file": res.submission.path.name, "class": res.error.code, "reason_en": res.error.reason_en}
+            )
+        batch.append(res)
+        if len(batch) >= LOAD_BATCH:
+            load(batch)
+            batch = []
+    load(batch)
+    counts["quarantine"] = quarantine + counts.pop("load_failed_files")
+    return counts, pages
+
+
+def _night(settings: Settings, run_id: str) -> dict[str, Any]:
     t0 = time.perf_counter()
-    run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     stage_seconds: dict[str, float] = {}
 
     def lap(stage: str, since: float) -> float:
@@ -176,22 +247,14 @@ def _night(settings: Settings) -> dict[str, Any]:
         return now
 
     subs = discover_task(settings.inbox)
-    to_read, known = stages.unchanged(subs, settled_task(settings.db))
     t = lap("discover", t0)
-    futures = read_extract_task.map(to_read)
-    results = known + _gather(futures, len(to_read), len(known))
-    t = lap("read_extract", t)
-    counts = load_task(settings.db, run_id, settings.inbox, results, settings.data_dir / "quarantine" / run_id)
-    t = lap("load", t)
+    counts, pages = _read_and_load(settings, run_id, subs, stage_seconds)
+    t = lap("read_extract_load", t)
     dq = expectations_task(settings.db, run_id, settings.data_dir / "docs")
     t = lap("rules", t)
     marts = marts_task(settings.db, run_id)
     t = lap("marts", t)
-    quarantine = [
-        {"file": r.submission.path.name, "class": r.error.code, "reason_en": r.error.reason_en}
-        for r in results
-        if r.error is not None
-    ] + counts.pop("load_failed_files", [])
+    quarantine = counts.pop("quarantine")
     alerts = alerts_task(
         settings.db, run_id, settings.inbox, settings.data_dir / "alerts" / run_id, {**counts, "quarantine": quarantine}
     )
@@ -212,7 +275,7 @@ def _night(settings: Settings) -> dict[str, Any]:
     summary.update(published=str(published), dashboard=str(dashboard), review_page=str(review))
     lap("alerts", t)
     summary["stage_seconds"] = stage_seconds
-    summary["pages_read"] = sum(r.pages for r in results)
+    summary["pages_read"] = pages
     summary["seconds"] = round(time.perf_counter() - t0, 2)
     finish_task(settings.db, run_id, summary)
     # last: the analyst snapshot shows the whole night, its completed run record included; exports and pages follow it

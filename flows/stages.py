@@ -238,14 +238,9 @@ def quarantine_copy(res: FileResult, quarantine_dir: Path) -> Path:
     return target
 
 
-def load_results(
-    con: duckdb.DuckDBPyConnection, run_id: str, results: list[FileResult], quarantine_dir: Path
-) -> dict[str, Any]:
-    """Load each extracted report in its own transaction and log one outcome per file.
-
-    Returns the counts and, by file, what was skipped (with why), superseded and loaded incomplete.
-    """
-    counts: dict[str, Any] = {
+def no_counts() -> dict[str, Any]:
+    """The load counts of a night before anything is loaded."""
+    return {
         "loaded": 0,
         "skipped": 0,
         "unchanged": 0,
@@ -255,7 +250,25 @@ def load_results(
         "skipped_files": [],
         "superseded_files": [],
         "incomplete_files": [],
+        "load_failed_files": [],
     }
+
+
+def add_counts(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """A night's counts so far plus one batch's: numbers add, file lists extend."""
+    for key, value in part.items():
+        total[key] = total[key] + value if key in total else value
+    return total
+
+
+def load_results(
+    con: duckdb.DuckDBPyConnection, run_id: str, results: list[FileResult], quarantine_dir: Path
+) -> dict[str, Any]:
+    """Load each extracted report in its own transaction and log one outcome per file.
+
+    Returns the counts and, by file, what was skipped (with why), superseded, loaded incomplete and failed to load.
+    """
+    counts = no_counts()
     limits = decimal_limits(con)  # the columns' bounds, read once for the batch
     for res in results:
         name = res.submission.path.name
@@ -370,7 +383,7 @@ def load_results(
                 reason_en=res.error.reason_en,
             )
             counts["quarantined"] += 1
-            counts.setdefault("load_failed_files", []).append(
+            counts["load_failed_files"].append(
                 {"file": name, "class": res.error.code, "reason_en": res.error.reason_en}
             )
             continue

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime
 from typing import Any
 
 import duckdb
+
+
+def new_run_id() -> str:
+    """A run id that sorts by time and does not collide: 20261204T020000-1a2b3c."""
+    return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, inbox: str) -> None:

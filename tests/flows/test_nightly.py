@@ -50,3 +50,46 @@ def test_nightly_loads_seeds_once(prefect_harness: None, seed_inbox: Path, tmp_p
     con.close()
     assert sum(n for _, n in summary) == 5
     assert outcomes == [("loaded", 5), ("skipped", 5)]
+
+
+def test_results_load_in_batches_and_the_flow_run_is_named_by_the_run_id(
+    prefect_harness: None, seed_inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prefect.client.orchestration import get_client
+
+    import flows.nightly
+
+    monkeypatch.setattr(flows.nightly, "LOAD_BATCH", 2)  # five reports: three loads while the reading goes on
+    db = tmp_path / "w.duckdb"
+    summary = nightly(inbox=str(seed_inbox), db=str(db), run_id="20261204T020000-abcdef")
+    assert summary["run_id"] == "20261204T020000-abcdef" and summary["loaded"] == 5
+    with get_client(sync_client=True) as client:
+        runs = {r.name: r for r in client.read_flow_runs()}
+        tasks = {t.name for t in client.read_task_runs()}
+    assert "jixiao-20261204T020000-abcdef" in runs
+    assert sum(name.startswith("load ") for name in tasks) >= 3
+    assert "read 000_a81ce77742afc3b5.txt" in tasks  # a task names its file
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT status FROM runs").fetchall() == [("completed",)]
+    assert con.execute("SELECT count(DISTINCT source_file) FROM ingest_log").fetchone() == (5,)
+    con.close()
+
+
+def test_a_night_that_stops_half_way_is_recorded_as_failed_with_why(
+    prefect_harness: None, seed_inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.nightly
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("marts could not be built")
+
+    monkeypatch.setattr(flows.nightly, "marts_task", broken)
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(RuntimeError, match="marts could not be built"):
+        nightly(inbox=str(seed_inbox), db=str(db))
+    con = duckdb.connect(str(db), read_only=True)
+    status, finished, summary = con.execute("SELECT status, finished_at, summary_json FROM runs").fetchone()
+    loaded = con.execute("SELECT count(*) FROM reports").fetchone()
+    con.close()
+    assert status == "failed" and finished is not None and "marts could not be built" in summary
+    assert loaded == (5,)  # what was loaded before the failure stays, under that run's load id
