@@ -28,3 +28,13 @@ def test_serve_refuses_a_bad_schedule_before_starting_anything(
     assert main(["serve", "--cron", cron, "--timezone", tz]) == 2
     err = capsys.readouterr().err
     assert says in err and "错误" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:70000/api", "http://127.0.0.1:port/api", "127.0.0.1:4200"])
+def test_serve_refuses_a_bad_server_address_before_starting_anything(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PREFECT_API_URL", url)
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid PREFECT_API_URL" in err and "无效" in err and "Traceback" not in err
