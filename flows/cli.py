@@ -46,6 +46,7 @@ def print_summary(s: dict[str, Any]) -> None:
         f"  规则 expectations run: {s.get('rules_run', 0)}   未通过 failed: {s.get('rules_failed', 0)}   "
         f"问题 open issues: {s.get('issues_open', 0)} (new {s.get('issues_new', 0)}, "
         f"resolved {s.get('issues_resolved', 0)})"
+        + ("   （无新报告需检查 no new report to judge）" if s.get("reports_judged") == 0 else "")
     )
     for err in s.get("rules_errored", []):
         print(f"  !! 规则运行出错，本次未检查 rule errored, nothing it checks was judged: {err}")

@@ -39,6 +39,9 @@ def test_nightly_loads_seeds_once(prefect_harness: None, seed_inbox: Path, tmp_p
     second = nightly(inbox=str(seed_inbox), db=str(db))
     assert second["loaded"] == 0 and second["skipped"] == 5
     assert second["unchanged"] == 5  # known by their hashes: skipped before any was read
+    # nothing new to judge: no rule is run, and the issues stand as the first night left them
+    assert (second["reports_judged"], second["rules_run"], second["rules_errored"]) == (0, 0, [])
+    assert second["issues_open"] == first["issues_open"] and second["issues_resolved"] == 0
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM reports").fetchone() == (5,)
     assert (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from transforms.document import Block, Cell, Document, Table
 from transforms.extract.categories import column_phase, names_change_or_rate
@@ -44,6 +45,7 @@ _SECTION_END = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件)"
 _HEADING_NAME = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*(.{2,30}?)\s*$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _field_of(header: str) -> str | None:
     """Which project field a column header names: a phase of its funds, its rate or score, or its unit."""
     if not header:

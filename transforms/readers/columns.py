@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.normalize.levels import level1_names, level2_names
 from transforms.normalize.text import fold_chars
@@ -53,6 +53,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(roles, level1, level2, totals, heads, qualitative)
 
 
+@lru_cache(maxsize=1 << 16)  # the same header cells recur in every report of a layout
 def label_role(text: str) -> tuple[str, str] | None:
     """(role, kind) of the column a header cell names (("weight", "number") for 分值), or None for no label."""
     t = re.sub(r"\s+", "", fold_chars(text))
