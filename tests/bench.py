@@ -3,9 +3,9 @@ same files in the same run, written to bench/results.json.
 
 Not a test. Measures: reports, pages, wall seconds, reports/min, pages/s and peak memory of a full night; its load
 and mart seconds; p50/p95 of five analyst queries on the published snapshot; the read+extract time of the corpus's
-PDFs against a bare pypdfium2 text pass over the same PDFs (the ratio); a night with nothing new (the fixed cost of
-a run: Prefect, the expectations, publishing); and a night with 1% new files against the full one, whole and above
-that fixed cost.
+PDFs against a bare pypdfium2 text pass over the same PDFs (the ratio), and the same over ../shared/realpdf when
+it is there; a night with nothing new (the fixed cost of a run: Prefect, the expectations, publishing); and a night
+with 1% new files against the full one, whole and above that fixed cost.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from flows.cli_sql import run_query
 from samples.synth.generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
+REAL_PDFS = ROOT.parent / "shared" / "realpdf"  # third-party PDFs, read in place; the pass is left out without them
 RESULTS = ROOT / "bench" / "results.json"
 REPEATS = 20
 QUERIES: dict[str, str] = {
@@ -125,6 +126,9 @@ def main(argv: list[str]) -> int:
         pdfium_s, pdf_pages = pdfium_pass(pdfs)
         extract_s = extract_pass(pdfs)
         queries = query_times(work / "data" / "published" / "warehouse.duckdb")
+    real = sorted(REAL_PDFS.glob("*.pdf")) if REAL_PDFS.is_dir() else []
+    real_pdfium_s, real_pages = pdfium_pass(real)
+    real_extract_s = extract_pass(real)
 
     stages_s = full.get("stage_seconds", {})
     results = {
@@ -145,6 +149,13 @@ def main(argv: list[str]) -> int:
             "read_extract_seconds": round(extract_s, 2),
             "pypdfium2_text_seconds": round(pdfium_s, 2),
             "ratio": round(extract_s / pdfium_s, 1) if pdfium_s else None,
+        },
+        "real_pdf": {
+            "files": len(real),
+            "pages": real_pages,
+            "read_extract_seconds": round(real_extract_s, 2),
+            "pypdfium2_text_seconds": round(real_pdfium_s, 2),
+            "ratio": round(real_extract_s / real_pdfium_s, 1) if real_pdfium_s else None,
         },
         "incremental": {
             "new_files": fresh,
@@ -176,6 +187,13 @@ def main(argv: list[str]) -> int:
         f"  PDFs: {pdf['files']} files, {pdf['pages']} pages: read+extract {pdf['read_extract_seconds']} s vs "
         f"pypdfium2 text pass {pdf['pypdfium2_text_seconds']} s = {pdf['ratio']}x (baseline: the pypdfium2 pass)"
     )
+    real_pdf = results["real_pdf"]
+    if real_pdf["files"]:
+        print(
+            f"  real PDFs ({REAL_PDFS}): {real_pdf['files']} files, {real_pdf['pages']} pages: read+extract "
+            f"{real_pdf['read_extract_seconds']} s vs pypdfium2 {real_pdf['pypdfium2_text_seconds']} s = "
+            f"{real_pdf['ratio']}x"
+        )
     inc = results["incremental"]
     print(
         f"  night with {inc['new_files']} new files: {inc['wall_seconds']} s = {inc['share_of_full'] * 100:.1f}% of "
