@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from transforms.yamlfile import load_yaml
 
 SUBJECT_WORDS = Path(__file__).parent / "subject_words.yaml"
 RULES_DIR = Path(__file__).parent / "rules"
@@ -46,7 +46,7 @@ class Rule:
 
 @cache
 def _subject_words() -> dict[str, tuple[str, str]]:
-    raw = yaml.safe_load(SUBJECT_WORDS.read_text(encoding="utf-8"))
+    raw = load_yaml(SUBJECT_WORDS)
     return {k: (v[0], v[1]) for k, v in raw.items()}
 
 
@@ -88,7 +88,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> list[Rule]:
     """Every rule in the catalogue, extraction checks first, then by family and id; raises ValueError on a bad entry."""
     rules: list[Rule] = []
     for meta_path in sorted(rules_dir.glob("*.yaml")):
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        meta = load_yaml(meta_path)
         sql_path = meta_path.with_suffix(".sql")
         if meta.get("id") != meta_path.stem:
             raise ValueError(f"{meta_path.name}: id {meta.get('id')!r} differs from the file name")

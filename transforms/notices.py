@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from transforms.yamlfile import load_yaml
 
 REGISTRY = Path(__file__).with_name("notices.yaml")
 
@@ -18,7 +18,7 @@ class UnknownNotice(KeyError):
 @cache
 def codes() -> dict[str, tuple[str, str]]:
     """code -> (中文, English), from notices.yaml."""
-    raw = yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))
+    raw = load_yaml(REGISTRY)
     return {str(k): (str(v[0]), str(v[1])) for k, v in raw.items()}
 
 

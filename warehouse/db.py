@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
 
+from transforms.yamlfile import load_yaml
 from warehouse import reference
 
 HERE = Path(__file__).parent
@@ -100,7 +100,7 @@ Pair = tuple[str, str]  # (中文, English)
 
 def comment_pairs() -> dict[str, tuple[Pair, dict[str, Pair]]]:
     """comments.yaml resolved per view: (its comment, {column: comment}), common entries unless the view has its own."""
-    raw = yaml.safe_load(COMMENTS.read_text(encoding="utf-8"))
+    raw = load_yaml(COMMENTS)
     common = {c: (t[0], t[1]) for c, t in raw.get("common", {}).items()}
     return {
         view: (

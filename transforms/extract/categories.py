@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.normalize.text import fold_chars, squash
 from transforms.vocabulary import alternation, entries, terms
@@ -36,6 +36,7 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
+@lru_cache(maxsize=1 << 14)  # the same labels recur in every table and sentence
 def category_of(label: str) -> str | None:
     """The budget category a label names, or None when it names none (or names a rate or a change)."""
     v = _vocabulary()
@@ -50,6 +51,7 @@ def category_of(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def column_phase(text: str, fiscal_year: int | None = None) -> str | None:
     """The phase a header or label names, ``change`` for a column of additions: the word nearest the end wins
     (``年初预算总金额全年预算`` is the full-year budget)."""
@@ -68,6 +70,7 @@ def column_phase(text: str, fiscal_year: int | None = None) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=1 << 14)
 def phase_of(text: str, fiscal_year: int | None = None) -> str | None:
     """The phase of an amount a header or label names; None for a change column or no phase word."""
     phase = column_phase(text, fiscal_year)

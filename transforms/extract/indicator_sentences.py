@@ -13,14 +13,13 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from transforms.document import Document
 from transforms.extract.catalogue import match_indicator
 from transforms.extract.sentences import sentences
 from transforms.facts import Evidence, Indicator
 from transforms.normalize.measures import parse_measure
 from transforms.normalize.numbers import to_decimal
+from transforms.yamlfile import load_yaml
 
 _CLAUSE = re.compile(r"[，,；;（）()。]")
 _POINTS = re.compile(r"^(\d+(?:\.\d+)?)\s*分$")
@@ -40,7 +39,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    raw = yaml.safe_load(Path(__file__).with_name("indicator_sentences.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(Path(__file__).with_name("indicator_sentences.yaml"))
 
     def longest(key: str) -> tuple[str, ...]:
         return tuple(sorted(raw[key], key=len, reverse=True))

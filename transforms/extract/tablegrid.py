@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from decimal import Decimal
 
@@ -16,12 +17,26 @@ FUNDS_TOTAL = re.compile(r"资金总额|^总额$")  # the first row of a project
 _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?分?$")
 
 
+# each extractor reads every table: its repaired rows are built once and shared while the table lives
+_REPAIRED: dict[int, tuple[weakref.ref[Table], list[list[Cell]]]] = {}
+
+
 def repaired_rows(table: Table) -> list[list[Cell]]:
     """Rows with cells in order; two adjacent short rows that together make the table's usual width are joined.
 
     One-cell-per-line tables lose a row break to a blank line inside a cell (``二级\\n\\n指标``), which splits
-    one row into two short ones; joining them restores the columns.
+    one row into two short ones; joining them restores the columns. The rows are shared: callers read them only.
     """
+    key = id(table)
+    hit = _REPAIRED.get(key)
+    if hit is not None and hit[0]() is table:
+        return hit[1]
+    rows = _repaired(table)
+    _REPAIRED[key] = (weakref.ref(table, lambda _, key=key: _REPAIRED.pop(key, None)), rows)
+    return rows
+
+
+def _repaired(table: Table) -> list[list[Cell]]:
     rows = aligned_rows(table)
     widths = Counter(len(r) for r in rows if len(r) > 1)
     if not widths:

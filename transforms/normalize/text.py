@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # Chinese punctuation stays as printed (extractors match both forms); only digits, letters and the
@@ -31,9 +32,11 @@ _LATEX_CMDS = {
     r"\left": "",
     r"\right": "",
 }
+_SPACE = re.compile(r"\s+")
 _LATEX_SPAN = re.compile(r"\$\$?([^$]+)\$\$?")
 
 
+@lru_cache(maxsize=1 << 16)  # extractors fold the same cell and sentence texts many times over
 def fold_chars(text: str) -> str:
     """Fold full-width digits, letters and %+-.= to ASCII and compatibility ideographs to unified ones."""
     text = text.translate(_FOLD_TABLE)
@@ -71,6 +74,7 @@ def clean_inline(text: str) -> str:
     return fold_chars(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Remove all whitespace: for comparing texts read from different formats."""
-    return re.sub(r"\s+", "", text)
+    return _SPACE.sub("", text)

@@ -1,7 +1,7 @@
 """PDF reader: text lines in reading order outside tables, ruled tables with cell boxes.
 
-The page's characters and ruling lines come from pypdfium2 (pdf_objects); pdfplumber's table finder and text-line
-builder run on them.
+The page's characters and ruling lines come from pypdfium2 (pdf_objects); pdfplumber's table finder runs on them,
+and its text lines are built as pdfplumber builds them (pdf_text).
 
 Layout quirks handled: duplicated glyphs (fake bold), 分散对齐 spacing, page numbers and running headers,
 paragraphs wrapped across lines and pages, headings by font size and numbering, page-frame boxes that are not
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -26,6 +27,7 @@ from transforms.readers.limits import check_page_size, check_pages, out_of_memor
 from transforms.readers.paragraphs import fold_spaced, heading_level, is_number, join_cell_lines, starts_item
 from transforms.readers.pdf_objects import PageObjects, open_pdf, read_page
 from transforms.readers.pdf_tables import cell_texts, ruled_tables
+from transforms.readers.pdf_text import text_lines
 
 _PAGE_NO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
 _MARGIN = 0.08  # top/bottom share of the page where running headers and page numbers live
@@ -167,22 +169,17 @@ def _ranges(nums: list[int]) -> str:
 
 
 def _read_page(page: PageObjects) -> _Page:
-    from pdfplumber.utils.text import chars_to_textmap
-
     pno = page.number
     tables = [t for t in (_raw_table(t, pno, page.chars) for t in ruled_tables(page)) if t is not None]
     boxes = [t.bbox for t in tables]
     outside = [c for c in page.chars if not _inside(c, boxes)] if boxes else page.chars
     items: list[_Line | _RawTable] = list(tables)
-    textmap = chars_to_textmap(
-        outside, layout=False, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height
-    )
-    for no, ln in enumerate(textmap.extract_text_lines(strip=True, return_chars=True), start=1):
-        text = fold_spaced(clean_inline(ln["text"]).strip())
+    for no, ln in enumerate(text_lines(outside), start=1):
+        text = fold_spaced(clean_inline(ln.text).strip())
         if not text:
             continue
-        size = statistics.median(c["size"] for c in ln["chars"]) if ln["chars"] else 0.0
-        items.append(_Line(pno, no, ln["top"], ln["bottom"], ln["x0"], ln["x1"], round(size, 1), text))
+        size = statistics.median(c["size"] for c in ln.chars) if ln.chars else 0.0
+        items.append(_Line(pno, no, ln.top, ln.bottom, ln.x0, ln.x1, round(size, 1), text))
     items.sort(key=lambda it: (it.top, it.x0 if isinstance(it, _Line) else it.bbox[0]))
     return _Page(pno, page.height, items)
 
@@ -208,10 +205,12 @@ def _raw_table(t: Any, pno: int, chars: list[dict[str, Any]]) -> _RawTable | Non
             if box is None:
                 continue  # covered by a merged cell
             x0, top, x1, bottom = box
-            colspan = max(1, sum(1 for x in lefts if x0 - 1 <= x < x1 - 1))
-            rowspan = max(1, sum(1 for y in tops if top - 1 <= y < bottom - 1))
+            first = bisect_left(lefts, x0 - 1)  # the column edges the cell spans lie in [x0 - 1, x1 - 1)
+            colspan = max(1, bisect_left(lefts, x1 - 1) - first)
+            rowspan = max(1, bisect_left(tops, bottom - 1) - bisect_left(tops, top - 1))
             text = texts[c] if c < len(texts) and texts[c] is not None else ""
-            col = next((k for k, x in enumerate(lefts) if abs(x - round(x0, 1)) <= 1), c)
+            edge = bisect_left(lefts, round(x0, 1) - 1)  # the first edge within 1 of the cell's left
+            col = edge if edge < len(lefts) and abs(lefts[edge] - round(x0, 1)) <= 1 else c
             cells.append(_RawCell(_cell_text(text), r, col, rowspan, colspan, pno, tuple(box)))
         rows.append(cells)
     ncells = sum(len(r) for r in rows)

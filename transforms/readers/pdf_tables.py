@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from transforms.readers.pdf_objects import PageObjects
+from transforms.readers.pdf_text import cell_text
 
 # Government forms are drawn with lines (Word, WPS) or thin filled rectangles (WPS 表格); both become edges.
 TABLE_SETTINGS: dict[str, Any] = {
@@ -90,15 +91,17 @@ def _smallest(
 
 def cell_texts(rows: list[Any], chars: list[dict[str, Any]]) -> list[list[str | None]]:
     """Each cell's text, as pdfplumber's ``Table.extract`` gives it (a character belongs to the cell holding its
-    centre), with the characters looked up by row instead of every row scanning the page."""
-    from pdfplumber.utils import extract_text
-
+    centre), with the characters looked up by row, then by column, instead of every cell scanning the page."""
     mids = sorted(((c["top"] + c["bottom"]) / 2, k) for k, c in enumerate(chars))
     keys = [m for m, _ in mids]
     out: list[list[str | None]] = []
     for row in rows:
         _, top, _, bottom = row.bbox
-        in_row = sorted(k for _, k in mids[bisect_left(keys, top) : bisect_left(keys, bottom)])
+        across = sorted(
+            ((chars[k]["x0"] + chars[k]["x1"]) / 2, k)
+            for _, k in mids[bisect_left(keys, top) : bisect_left(keys, bottom)]
+        )
+        xs = [x for x, _ in across]
         texts: list[str | None] = []
         for cell in row.cells:
             if cell is None:
@@ -107,10 +110,9 @@ def cell_texts(rows: list[Any], chars: list[dict[str, Any]]) -> list[list[str | 
             x0, ctop, x1, cbottom = cell
             mine = [
                 chars[k]
-                for k in in_row
-                if x0 <= (chars[k]["x0"] + chars[k]["x1"]) / 2 < x1
-                and ctop <= (chars[k]["top"] + chars[k]["bottom"]) / 2 < cbottom
+                for k in sorted(k for _, k in across[bisect_left(xs, x0) : bisect_left(xs, x1)])
+                if ctop <= (chars[k]["top"] + chars[k]["bottom"]) / 2 < cbottom
             ]
-            texts.append(extract_text(mine) if mine else "")
+            texts.append(cell_text(mine))
         out.append(texts)
     return out

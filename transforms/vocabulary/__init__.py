@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from transforms.yamlfile import load_yaml
 
 HERE = Path(__file__).parent
 
@@ -22,7 +22,7 @@ HERE = Path(__file__).parent
 @cache
 def load(concept: str) -> dict[str, Any]:
     """The parsed vocabulary file ``<concept>.yaml``."""
-    data: dict[str, Any] = yaml.safe_load((HERE / f"{concept}.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(HERE / f"{concept}.yaml")
     return data
 
 
