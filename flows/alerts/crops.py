@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from flows.stages import sha256_of
@@ -9,6 +10,14 @@ from flows.stages import sha256_of
 SCALE = 2.0  # 144 dpi: small print in Chinese tables stays legible
 MARGIN = 14.0  # points above and below the box, so the row's neighbours give context
 MIN_HEIGHT = 36.0
+STYLE = 1  # raised when the drawing changes, so that crops the published pages keep are drawn again
+
+
+def crop_name(sha256: str, page: int, bbox: tuple[float, float, float, float] | None) -> str:
+    """A crop's file name from what it shows and how it is drawn: the same evidence on a later night is the same
+    file."""
+    key = f"{sha256}|{page}|{bbox}|{SCALE}|{MARGIN}|{MIN_HEIGHT}|{STYLE}"
+    return hashlib.sha256(key.encode()).hexdigest()[:24] + ".png"
 
 
 def find_source(inbox: Path, name: str, sha256: str) -> Path | None:

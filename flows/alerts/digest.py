@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -30,17 +31,7 @@ ORDER BY r.department, r.source_file, CASE i.severity WHEN 'error' THEN 0 WHEN '
          i.rule_id, i.subject
 """
 
-# Where a fact was printed: the first fact row of the report at the issue's locator that kept a page.
-_PLACE_SQL = """
-SELECT page, bbox FROM (
-    SELECT page, bbox FROM core_budget_lines WHERE report_id = $r AND locator = $l
-    UNION ALL SELECT page, bbox FROM core_claims WHERE report_id = $r AND locator = $l
-    UNION ALL SELECT page, bbox FROM core_projects WHERE report_id = $r AND locator = $l
-    UNION ALL SELECT page, bbox FROM core_indicators WHERE report_id = $r AND locator = $l
-    UNION ALL SELECT page, bbox FROM core_scores WHERE report_id = $r AND locator = $l
-    UNION ALL SELECT page, bbox FROM core_evidence WHERE report_id = $r AND locator = $l
-) WHERE page IS NOT NULL ORDER BY bbox IS NULL LIMIT 1
-"""
+_PLACES_SQL = Path(__file__).with_name("places.sql").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -111,18 +102,30 @@ def unit_audience(department: str) -> str:
     return f"unit:{department}"
 
 
-def place_of(
-    con: duckdb.DuckDBPyConnection, report_id: str, locator: str | None
-) -> tuple[int | None, tuple[float, float, float, float] | None]:
-    """The page and box where the fact at ``locator`` was printed, when the reader kept them."""
-    if not locator:
-        return None, None
-    row = con.execute(_PLACE_SQL, {"r": report_id, "l": locator}).fetchone()
-    if row is not None:
-        bbox = tuple(float(x) for x in json.loads(row[1])) if row[1] else None
-        return int(row[0]), bbox if bbox and len(bbox) == 4 else None  # type: ignore[return-value]
-    m = _PAGE.search(locator)
-    return (int(m.group(1)), None) if m else (None, None)
+Place = tuple[int | None, tuple[float, float, float, float] | None]
+
+
+def places_of(con: duckdb.DuckDBPyConnection, wanted: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str], Place]:
+    """The page and box where the fact at each (report id, locator) was printed, when the reader kept them; else
+    the page a locator names; in one query however many issues a night holds."""
+    import pyarrow as pa
+
+    pairs = sorted({(r, loc) for r, loc in wanted if loc})
+    found: dict[tuple[str, str], Place] = {}
+    if pairs:
+        cur = con.cursor()  # its own connection: a caller's unfinished result does not stand in the way
+        try:
+            cur.register("wanted", pa.table({"report_id": [r for r, _ in pairs], "locator": [loc for _, loc in pairs]}))
+            for rid, loc, page, raw in cur.execute(_PLACES_SQL).fetchall():
+                bbox = tuple(float(x) for x in json.loads(raw)) if raw else None
+                found[(rid, loc)] = (int(page), bbox if bbox and len(bbox) == 4 else None)  # type: ignore[assignment]
+        finally:
+            cur.close()
+    for pair in pairs:
+        if pair not in found:
+            m = _PAGE.search(pair[1])
+            found[pair] = (int(m.group(1)), None) if m else (None, None)
+    return found
 
 
 def open_entries(con: duckdb.DuckDBPyConnection) -> list[Entry]:
@@ -135,11 +138,12 @@ def issue_entries(con: duckdb.DuckDBPyConnection, statuses: tuple[str, ...]) -> 
     formats = {r.id: r.value_format for r in load_rules()}
     cur = con.execute(_ISSUES_SQL, {"statuses": list(statuses)})
     names = [d[0] for d in cur.description]
+    rows: list[dict[str, Any]] = [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
+    places = places_of(con, ((r["report_id"], r["source_locator"]) for r in rows))
     out: list[Entry] = []
-    for values in cur.fetchall():
-        r: dict[str, Any] = dict(zip(names, values, strict=True))
+    for r in rows:
         kind = formats.get(r["rule_id"], "number")
-        page, bbox = place_of(con, r["report_id"], r["source_locator"])
+        page, bbox = places.get((r["report_id"], r["source_locator"]), (None, None))
         out.append(
             Entry(
                 issue_id=r["issue_id"],

@@ -8,18 +8,28 @@ from typing import Any
 
 import duckdb
 
-from flows.alerts.crops import crop_png, find_source, header_band
+from flows.alerts.crops import crop_name, crop_png, find_source, header_band
 from flows.alerts.deliver import AlertConfig, build_email, post_webhook, send_smtp, webhook_payload, write_files
 from flows.alerts.digest import PROVINCE, Digest, Entry, build_digests, log_delivery
 
 
-def render_crops(entries: list[Entry], inbox: Path, crops_dir: Path) -> tuple[dict[str, Path], list[str]]:
-    """A PNG per PDF-sourced entry with a known page; problems are returned as messages, not raised."""
+def render_crops(
+    entries: list[Entry], inbox: Path, crops_dir: Path, *, reuse: bool = False
+) -> tuple[dict[str, Path], list[str]]:
+    """A PNG per PDF-sourced entry with a known page; problems are returned as messages, not raised.
+
+    With ``reuse`` (the published pages, whose crops persist from night to night) a crop is named by what it shows
+    (the file's content, the page, the box) and one already in ``crops_dir`` is kept, not rendered again.
+    """
     crops: dict[str, Path] = {}
     problems: list[str] = []
     sources: dict[str, Path | None] = {}
     for e in entries:
         if not e.is_pdf or e.page is None:
+            continue
+        out = crops_dir / (crop_name(e.sha256, e.page, e.bbox) if reuse and e.sha256 else f"{e.issue_id}.png")
+        if reuse and out.exists():
+            crops[e.issue_id] = out
             continue
         if e.report_id not in sources:
             sources[e.report_id] = find_source(inbox, e.source_file, e.sha256)
@@ -29,7 +39,7 @@ def render_crops(entries: list[Entry], inbox: Path, crops_dir: Path) -> tuple[di
             continue
         try:
             header = header_band(pdf, e.page, e.bbox) if e.bbox is not None else None
-            crops[e.issue_id] = crop_png(pdf, e.page, e.bbox, crops_dir / f"{e.issue_id}.png", header)
+            crops[e.issue_id] = crop_png(pdf, e.page, e.bbox, out, header)
         except Exception as exc:  # a bad page must not cost the reviewer the rest of the digest
             problems.append(f"crop {e.issue_id}: {type(exc).__name__}: {exc}")
     return crops, problems

@@ -3,13 +3,15 @@ with the crops the review page shows in data/published/crops/."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from flows.alerts.crops import find_source
-from flows.alerts.digest import Entry, issue_entries, place_of
+from flows.alerts.digest import Entry, issue_entries, places_of
 from flows.alerts.run import render_crops
 from flows.pages.dashboard import render_dashboard
 from flows.pages.excerpts import ExcerptLine, source_excerpt
@@ -32,12 +34,27 @@ def page_paths(target: Path) -> tuple[Path, Path]:
     return target / "dashboard.html", target / "review.html"
 
 
-def _excerpts(entries: list[Entry], inbox: Path) -> tuple[dict[str, list[ExcerptLine]], list[str]]:
-    """The lines around each DOCX, text or workbook issue's evidence, read again from its file in the inbox."""
+def _excerpts(entries: list[Entry], inbox: Path, cache: Path) -> tuple[dict[str, list[ExcerptLine]], list[str]]:
+    """The lines around each DOCX, text or workbook issue's evidence, read again from its file in the inbox.
+
+    Lines found on an earlier night are kept in ``cache`` by the file's content and the locator, so a night reads
+    again only the files of issues it has not shown before.
+    """
+    try:
+        known: dict[str, list[list[Any]]] = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
     docs: dict[str, Document | None] = {}
     out: dict[str, list[ExcerptLine]] = {}
+    kept: dict[str, list[list[Any]]] = {}
     problems: list[str] = []
     for e in entries:
+        key = f"{e.sha256}|{e.locator}"
+        if e.sha256 and key in known:
+            kept[key] = known[key]
+            if known[key]:
+                out[e.issue_id] = [ExcerptLine(str(t), bool(h), bool(hd)) for t, h, hd in known[key]]
+            continue
         if e.report_id not in docs:
             source = find_source(inbox, e.source_file, e.sha256)
             try:
@@ -50,8 +67,14 @@ def _excerpts(entries: list[Entry], inbox: Path) -> tuple[dict[str, list[Excerpt
                     f"excerpt {e.issue_id}: 收件箱中找不到原件 source file not in the inbox: {e.source_file}"
                 )
         doc = docs[e.report_id]
-        if doc is not None and (lines := source_excerpt(doc, e.locator)):
+        if doc is None:
+            continue  # not cached: the file may be back in the inbox tomorrow
+        lines = source_excerpt(doc, e.locator)
+        if lines:
             out[e.issue_id] = lines
+        if e.sha256:
+            kept[key] = [[x.text, x.hit, x.header] for x in lines]
+    write_atomic(cache, lambda p: p.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8"))
     return out, problems
 
 
@@ -82,10 +105,11 @@ def _operands(con: duckdb.DuckDBPyConnection, entries: list[Entry]) -> dict[str,
 def _other_places(con: duckdb.DuckDBPyConnection, entries: list[Entry]) -> list[Entry]:
     """A two-place issue's other place as an entry of its own (id ``<issue>-other``), so it gets a crop or an
     excerpt like the first."""
+    places = places_of(con, ((e.report_id, e.other_locator) for e in entries))
     out = []
     for e in entries:
         if e.other_locator:
-            page, bbox = place_of(con, e.report_id, e.other_locator)
+            page, bbox = places[(e.report_id, e.other_locator)]
             out.append(
                 replace(
                     e,
@@ -111,9 +135,15 @@ def write_pages(snapshot: Path, target: Path, inbox: Path, run_id: str) -> tuple
         others = _other_places(con, entries)
     finally:
         con.close()
-    crops, problems = render_crops([*entries, *others], inbox, target / "crops")
+    crops, problems = render_crops([*entries, *others], inbox, target / "crops", reuse=True)
+    shown = set(crops.values())
+    for old in (target / "crops").glob("*.png"):  # crops of issues no longer open or waived
+        if old not in shown:
+            old.unlink()
     rel = {i: p.relative_to(target).as_posix() for i, p in crops.items()}
-    excerpts, more = _excerpts([e for e in [*entries, *others] if not e.is_pdf], inbox)
+    excerpts, more = _excerpts(
+        [e for e in [*entries, *others] if not e.is_pdf], inbox, target / ".cache" / "excerpts.json"
+    )
     dashboard = render_dashboard(units, by_rule, by_region, run_id)
     review = render_review(entries, rel, run_id, excerpts, operands)
     dashboard_path, review_path = page_paths(target)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows.alerts.digest import PROVINCE, Digest, build_digests, log_delivery
+from flows.alerts.digest import PROVINCE, Digest, build_digests, log_delivery, places_of
+from tests.expectations.helpers import C, add_report, add_rows, warehouse
 from tests.flows.alerts.support import night, resubmit, two_unit_warehouse, violation
 from warehouse.review import list_issues, waive
 
@@ -66,3 +67,22 @@ def test_each_channel_keeps_its_own_record(tmp_path: Path) -> None:
     again = build_digests(con, lambda audience: ("file", "smtp"))[0]
     assert len(again.entries) == 2 and again.pending["file"] == set() and len(again.pending["smtp"]) == 2
     assert again.for_channel("file").entries == []
+
+
+def test_places_come_from_the_fact_rows_in_one_query(tmp_path: Path) -> None:
+    con = warehouse(tmp_path / "w.duckdb")
+    add_report(con, "r1")
+    add_rows(
+        con,
+        (
+            C("execution_rate", "0.98", 2, locator="r.pdf p3 t1 r2c4", page=3, bbox="[10.0, 20.0, 30.0, 40.0]"),
+            C("execution_rate", "0.97", 2, locator="r.pdf p4", page=4),  # a page kept, no box
+        ),
+    )
+    got = places_of(con, [("r1", "r.pdf p3 t1 r2c4"), ("r1", "r.pdf p4"), ("r1", "r.pdf p7 L3"), ("r1", None)])
+    assert got == {
+        ("r1", "r.pdf p3 t1 r2c4"): (3, (10.0, 20.0, 30.0, 40.0)),
+        ("r1", "r.pdf p4"): (4, None),
+        ("r1", "r.pdf p7 L3"): (7, None),  # no fact row: the page the locator names
+    }
+    assert places_of(con, []) == {}
