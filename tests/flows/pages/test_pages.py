@@ -119,3 +119,20 @@ def test_the_review_page_lists_every_open_and_waived_issue_with_its_evidence_and
     assert dom.count("jixiao review waive") == published["issues"]
     assert dom.count('class="other"') >= 2  # the table cell a sentence contradicts, the figures a rate came from
     assert "recomputed from: 2.27 万元 ÷ 4.52 万元" in dom  # 门头沟's 三公 control rate, with the operands it names
+
+
+def test_a_later_night_keeps_the_crops_and_excerpts_it_already_has(published: dict) -> None:
+    out = published["dir"]
+    crops = {p: p.stat().st_mtime_ns for p in (out / "crops").glob("*.png")}
+    cache = out / ".cache" / "excerpts.json"
+    assert crops and cache.is_file()
+    stale = out / "crops" / "0000stale.png"  # the crop of an issue since resolved
+    stale.write_bytes(b"")
+    review = (out / "review.html").read_text(encoding="utf-8")
+    db = out.parent / "warehouse.duckdb"
+    stages.publish(db, out.parent, SAMPLES, "r1")
+    assert {p: p.stat().st_mtime_ns for p in (out / "crops").glob("*.png")} == crops  # none drawn again
+    assert not stale.exists()
+    # the same page from the cache as from the files (the run id and time aside)
+    strip = re.compile(r"20\d\d-\d\d-\d\d[ T][\d:]+")
+    assert strip.sub("", (out / "review.html").read_text(encoding="utf-8")) == strip.sub("", review)
