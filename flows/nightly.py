@@ -11,6 +11,7 @@ from prefect import flow, task
 from prefect.cache_policies import NONE
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from expectations.runner import preload as preload_rules
 from flows import stages
 from flows.pages.write import page_paths
 from flows.run_lock import run_lock
@@ -217,6 +218,8 @@ def _read_and_load(
             stage_seconds["load"] = round(stage_seconds["load"] + time.perf_counter() - t, 3)
 
     load(known)
+    if to_read:  # the rules will judge tonight's new reports
+        preload_rules()
     futures = list(read_extract_task.map(to_read))
     futures.reverse()  # popped from the end: a loaded result is dropped at once
     progress = _Progress(len(to_read), len(known))
