@@ -19,8 +19,8 @@ from transforms.facts import ReportFacts
 from transforms.notices import notice
 from transforms.readers import read_document
 from transforms.readers.errors import LoadFailed, NoReportContent, NotARegularFile, OutsideInbox, QuarantineError
-from warehouse.loader import LoadOutcome, decimal_limits, load_report
-from warehouse.runs import log_file
+from warehouse.loader import LoadOutcome, ReportFile, decimal_limits, load_reports
+from warehouse.runs import log_file, log_files
 
 # How units name attachments: X_附件1, X附表2, 附件1_X, X_att, X_attachment2 (and X_main beside X_att)
 _ATT_AFTER = re.compile(r"^(?P<stem>.+?)[\s_\-－—]*(?:附件|附表)[\s_\-]*(?:\d+|[一二三四五六七八九十]+)?$")
@@ -264,32 +264,32 @@ def add_counts(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
 def load_results(
     con: duckdb.DuckDBPyConnection, run_id: str, results: list[FileResult], quarantine_dir: Path
 ) -> dict[str, Any]:
-    """Load each extracted report in its own transaction and log one outcome per file.
+    """Load the extracted reports and log one outcome per file.
 
-    Returns the counts and, by file, what was skipped (with why), superseded, loaded incomplete and failed to load.
+    The reports load together in one transaction (load_reports); when that fails, each loads in its own, so a report
+    that cannot be loaded is rolled back and kept aside alone while the rest load. Returns the counts and, by file,
+    what was skipped (with why), superseded, loaded incomplete and failed to load.
     """
     counts = no_counts()
     limits = decimal_limits(con)  # the columns' bounds, read once for the batch
+    unchanged: list[dict[str, Any]] = []
+    loadable: list[FileResult] = []
     for res in results:
         name = res.submission.path.name
         if res.known:
-            zh = "内容未变，此前已收到，本次未重新读取"
-            en = "unchanged since an earlier night: already received, not read again"
-            log_file(
-                con,
-                run_id,
-                source_file=name,
-                sha256=res.sha256,
-                size_bytes=res.size_bytes,
-                media_type=None,
-                outcome="skipped",
-                reason_zh=zh,
-                reason_en=en,
+            unchanged.append(
+                {
+                    "source_file": name,
+                    "sha256": res.sha256,
+                    "size_bytes": res.size_bytes,
+                    "outcome": "skipped",
+                    "reason_zh": "内容未变，此前已收到，本次未重新读取",
+                    "reason_en": "unchanged since an earlier night: already received, not read again",
+                }
             )
             counts["skipped"] += 1
             counts["unchanged"] += 1
-            continue
-        if res.changed:
+        elif res.changed:
             zh = "读取期间文件发生变化，下次运行时重新读取"
             en = "the file changed while it was read; it is read again next run"
             log_file(
@@ -305,116 +305,128 @@ def load_results(
             )
             counts["skipped"] += 1
             counts["skipped_files"].append({"file": name, "reason_zh": zh, "reason_en": en})
-            continue
-        if res.error is not None or res.facts is None:
-            err = res.error
-            assert err is not None
-            quarantine_copy(res, quarantine_dir)
-            log_file(
-                con,
-                run_id,
-                source_file=name,
-                sha256=res.sha256,
-                size_bytes=res.size_bytes,
-                media_type=res.media_type,
-                outcome="quarantined",
-                error_class=err.code,
-                reason_zh=err.reason_zh,
-                reason_en=err.reason_en,
-            )
-            counts["quarantined"] += 1
-            for att in res.submission.attachments:
-                log_file(
-                    con,
-                    run_id,
-                    source_file=att.name,
-                    sha256=sha256_of(att),
-                    size_bytes=att.stat().st_size,
-                    media_type=None,
-                    outcome="quarantined",
-                    error_class="parent_quarantined",
-                    reason_zh=f"所属报告 {name} 已隔离：{err.reason_zh}",
-                    reason_en=f"its report {name} was quarantined: {err.reason_en}",
+        elif res.error is not None or res.facts is None:
+            _quarantine(con, run_id, res, quarantine_dir, counts)
+        else:
+            loadable.append(res)
+    log_files(con, run_id, unchanged)
+    files = [
+        ReportFile(
+            r.facts,  # type: ignore[arg-type]
+            r.sha256,
+            r.submission.path.name,
+            r.media_type or "",
+            r.pages,
+            tuple(a.name for a in r.submission.attachments),
+        )
+        for r in loadable
+    ]
+
+    def log(f: ReportFile, out: LoadOutcome) -> None:
+        # runs inside the report's transaction: the ingest record commits or vanishes with the facts
+        log_file(
+            con,
+            run_id,
+            source_file=f.source_file,
+            sha256=f.sha256,
+            size_bytes=sizes[id(f)],
+            media_type=f.media_type or None,
+            outcome=out.outcome,
+            report_id=out.report_id,
+            reason_zh=out.reason_zh,
+            reason_en=out.reason_en,
+        )
+
+    sizes = {id(f): r.size_bytes for f, r in zip(files, loadable, strict=True)}
+    try:
+        outcomes: list[LoadOutcome | None] = list(load_reports(con, files, load_id=run_id, log=log, limits=limits))
+    except duckdb.Error:
+        outcomes = [None] * len(files)
+        for i, f in enumerate(files):
+            try:
+                outcomes[i] = load_reports(con, [f], load_id=run_id, log=log, limits=limits)[0]
+            except duckdb.Error as exc:  # rolled back: kept aside with the reason, the night goes on
+                res = loadable[i]
+                res.error = LoadFailed(f.source_file, f"{type(exc).__name__}: {exc}"[:300])
+                _quarantine(con, run_id, res, quarantine_dir, counts)
+                counts["load_failed_files"].append(
+                    {"file": f.source_file, "class": res.error.code, "reason_en": res.error.reason_en}
                 )
-                counts["quarantined"] += 1
-            continue
-
-        def log(out: LoadOutcome, res: FileResult = res, name: str = name) -> None:
-            # runs inside the report's transaction: the ingest record commits or vanishes with the facts
-            log_file(
-                con,
-                run_id,
-                source_file=name,
-                sha256=res.sha256,
-                size_bytes=res.size_bytes,
-                media_type=res.media_type,
-                outcome=out.outcome,
-                report_id=out.report_id,
-                reason_zh=out.reason_zh,
-                reason_en=out.reason_en,
-            )
-
-        try:
-            out = load_report(
-                con,
-                res.facts,
-                sha256=res.sha256,
-                source_file=name,
-                media_type=res.media_type or "",
-                pages=res.pages,
-                load_id=run_id,
-                attachments=tuple(a.name for a in res.submission.attachments),
-                log=log,
-                limits=limits,
-            )
-        except duckdb.Error as exc:  # rolled back: this report is kept aside with the reason, the night goes on
-            res.error = LoadFailed(name, f"{type(exc).__name__}: {exc}"[:300])
-            quarantine_copy(res, quarantine_dir)
-            log_file(
-                con,
-                run_id,
-                source_file=name,
-                sha256=res.sha256,
-                size_bytes=res.size_bytes,
-                media_type=res.media_type,
-                outcome="quarantined",
-                error_class=res.error.code,
-                reason_zh=res.error.reason_zh,
-                reason_en=res.error.reason_en,
-            )
-            counts["quarantined"] += 1
-            counts["load_failed_files"].append(
-                {"file": name, "class": res.error.code, "reason_en": res.error.reason_en}
-            )
-            continue
-        counts[out.outcome] += 1
-        if out.outcome == "skipped":
-            counts["skipped_files"].append({"file": name, "reason_zh": out.reason_zh, "reason_en": out.reason_en})
-        if out.superseded:
-            counts["superseded"] += 1
-            counts["superseded_files"].append({"file": name, "version": out.version, "replaces": out.superseded})
-        if out.missing:
-            counts["incomplete"] += 1
-            counts["incomplete_files"].append({"file": name, "missing": list(out.missing)})
-        bad = {e.file: e for e in res.attachment_errors}
-        for att in res.submission.attachments:
-            err = bad.get(att.name)
-            log_file(
-                con,
-                run_id,
-                source_file=att.name,
-                sha256=sha256_of(att),
-                size_bytes=att.stat().st_size,
-                media_type=None,
-                outcome="quarantined" if err else out.outcome,
-                report_id=out.report_id,
-                error_class=err.code if err else None,
-                reason_zh=err.reason_zh if err else f"附件，随 {name} 处理",
-                reason_en=err.reason_en if err else f"attachment of {name}",
-            )
-            if err:
-                counts["quarantined"] += 1
+    for res, out in zip(loadable, outcomes, strict=True):
+        if out is not None:
+            _count_loaded(con, run_id, res, out, counts)
     return counts
+
+
+def _quarantine(
+    con: duckdb.DuckDBPyConnection, run_id: str, res: FileResult, quarantine_dir: Path, counts: dict[str, Any]
+) -> None:
+    """A file that could not be read or loaded: copied aside and logged with its reason, its attachments with it."""
+    err = res.error
+    assert err is not None
+    name = res.submission.path.name
+    quarantine_copy(res, quarantine_dir)
+    log_file(
+        con,
+        run_id,
+        source_file=name,
+        sha256=res.sha256,
+        size_bytes=res.size_bytes,
+        media_type=res.media_type,
+        outcome="quarantined",
+        error_class=err.code,
+        reason_zh=err.reason_zh,
+        reason_en=err.reason_en,
+    )
+    counts["quarantined"] += 1
+    for att in res.submission.attachments:
+        log_file(
+            con,
+            run_id,
+            source_file=att.name,
+            sha256=sha256_of(att),
+            size_bytes=att.stat().st_size,
+            media_type=None,
+            outcome="quarantined",
+            error_class="parent_quarantined",
+            reason_zh=f"所属报告 {name} 已隔离：{err.reason_zh}",
+            reason_en=f"its report {name} was quarantined: {err.reason_en}",
+        )
+        counts["quarantined"] += 1
+
+
+def _count_loaded(
+    con: duckdb.DuckDBPyConnection, run_id: str, res: FileResult, out: LoadOutcome, counts: dict[str, Any]
+) -> None:
+    """A loaded (or skipped) report's counts, and its attachments' outcomes."""
+    name = res.submission.path.name
+    counts[out.outcome] += 1
+    if out.outcome == "skipped":
+        counts["skipped_files"].append({"file": name, "reason_zh": out.reason_zh, "reason_en": out.reason_en})
+    if out.superseded:
+        counts["superseded"] += 1
+        counts["superseded_files"].append({"file": name, "version": out.version, "replaces": out.superseded})
+    if out.missing:
+        counts["incomplete"] += 1
+        counts["incomplete_files"].append({"file": name, "missing": list(out.missing)})
+    bad = {e.file: e for e in res.attachment_errors}
+    for att in res.submission.attachments:
+        err = bad.get(att.name)
+        log_file(
+            con,
+            run_id,
+            source_file=att.name,
+            sha256=sha256_of(att),
+            size_bytes=att.stat().st_size,
+            media_type=None,
+            outcome="quarantined" if err else out.outcome,
+            report_id=out.report_id,
+            error_class=err.code if err else None,
+            reason_zh=err.reason_zh if err else f"附件，随 {name} 处理",
+            reason_en=err.reason_en if err else f"attachment of {name}",
+        )
+        if err:
+            counts["quarantined"] += 1
 
 
 def publish(db: Path, data_dir: Path, inbox: Path, run_id: str) -> dict[str, Any]:

@@ -43,6 +43,21 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, summary
     )
 
 
+_LOG_COLUMNS = (
+    "run_id",
+    "source_file",
+    "sha256",
+    "size_bytes",
+    "media_type",
+    "outcome",
+    "report_id",
+    "error_class",
+    "reason_zh",
+    "reason_en",
+    "logged_at",
+)
+
+
 def log_file(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
@@ -58,19 +73,38 @@ def log_file(
     reason_en: str | None = None,
 ) -> None:
     """One outcome per file per run: loaded, skipped or quarantined."""
-    con.execute(
-        "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    log_files(
+        con,
+        run_id,
         [
-            run_id,
-            source_file,
-            sha256,
-            size_bytes,
-            media_type,
-            outcome,
-            report_id,
-            error_class,
-            reason_zh,
-            reason_en,
-            datetime.now(),
+            {
+                "source_file": source_file,
+                "sha256": sha256,
+                "size_bytes": size_bytes,
+                "media_type": media_type,
+                "outcome": outcome,
+                "report_id": report_id,
+                "error_class": error_class,
+                "reason_zh": reason_zh,
+                "reason_en": reason_en,
+            }
         ],
     )
+
+
+def log_files(con: duckdb.DuckDBPyConnection, run_id: str, rows: list[dict[str, Any]]) -> None:
+    """The outcomes of many files in one insert (a night logs every unchanged file it skipped)."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    columns = {c: [r.get(c) for r in rows] for c in _LOG_COLUMNS}
+    columns["run_id"] = [run_id] * len(rows)
+    columns["logged_at"] = [datetime.now()] * len(rows)
+    types = {"size_bytes": pa.int64(), "logged_at": pa.timestamp("us")}
+    table = pa.table({c: pa.array(v, types.get(c, pa.string())) for c, v in columns.items()})
+    con.register("_log_rows", table)
+    try:
+        con.execute(f"INSERT INTO ingest_log ({', '.join(_LOG_COLUMNS)}) SELECT * FROM _log_rows")
+    finally:
+        con.unregister("_log_rows")
