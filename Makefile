@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system run test lint bench clean samples accuracy
+.PHONY: setup system run test lint bench clean samples accuracy heldout
 
 setup: $(STAMP) system
 
@@ -46,3 +46,7 @@ samples: setup
 
 clean:
 	rm -rf data
+
+# extraction on held-out real reports (tests/heldout), their texts in TEXTS/<set>/<id>.txt: make heldout TEXTS=DIR
+heldout: setup
+	$(BIN)/python -m tests.heldout $(TEXTS)
