@@ -43,7 +43,9 @@ def extract_report(doc: Document) -> ReportFacts:
     )
     indicators, table_scores = _guarded("indicators", lambda: extract_indicators(doc), ([], []), warnings)
     projects = _guarded("projects", lambda: extract_projects(doc, meta.report_subject), [], warnings)
-    sentence_claims = _guarded("claims", lambda: extract_claims(doc, fy, meta.report_subject), [], warnings)
+    sentence_claims = _guarded(
+        "claims", lambda: extract_claims(doc, fy, meta.report_subject, meta.report_kind), [], warnings
+    )
     count_claims = _guarded("counts", lambda: extract_count_totals(doc), [], warnings)
     scores = _guarded("scores", lambda: sentence_scores(doc), [], warnings)
     total = total_score_line(meta)

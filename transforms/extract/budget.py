@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from transforms.document import Cell, Document, Locator, Table
 from transforms.extract.categories import category_of, is_income, phase_of
 from transforms.extract.indicators import project_name_of
+from transforms.extract.own_funds import own_fund_lines
 from transforms.extract.sentences import sentence_budget_lines
 from transforms.extract.tablegrid import PROJECT_NAME_HEADER, money_unit_near, number_cell, repaired_rows, text_of
 from transforms.facts import BudgetLine, Claim, Evidence
@@ -273,4 +274,7 @@ def extract_budget(
         lines.extend(tb.lines)
         claims.extend(tb.claims)
     lines.extend(sentence_budget_lines(doc, fiscal_year, subject if report_kind == "project" else None))
+    if report_kind != "department":
+        have = {bl.phase for bl in lines if bl.category == "total" and bl.subject is None}
+        lines.extend(own_fund_lines(doc, fiscal_year, have))
     return lines, claims

@@ -7,13 +7,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from transforms.document import Document
+from transforms.extract.own_funds import own_fund_phase
 from transforms.extract.rate_kinds import rate_kind
 from transforms.extract.sentences import Mention, Sentence, mentions, sentences, unit_budget_sentence
 from transforms.facts import Claim, Evidence
 from transforms.normalize.numbers import decimals_of, scale_amount, to_decimal
 from transforms.normalize.text import squash
 from transforms.normalize.units import tally_units
-from transforms.vocabulary import alternation, terms
+from transforms.vocabulary import alternation, entries, terms
 
 _PERCENT = re.compile(r"(?<![\d.])(?<![*×x]\s)(?<![*×x])(\d+(?:\.\d+)?)\s*%")
 _DELIM = re.compile(r"[，,；;。]")
@@ -21,12 +22,15 @@ _DELIM = re.compile(r"[，,；;。]")
 _FORMULA = re.compile(r"([\d,.]+)\s*(亿元|万元|元)?\s*[/÷]\s*([\d,.]+)\s*(亿元|万元|元)?\s*[*×]\s*100%\s*=\s*$")
 _DEPARTMENT_WIDE = re.compile(alternation(terms("stated_rates", "department_wide")))
 _CHANGE_LABEL = re.compile(alternation(terms("stated_rates", "change_words")))
+_THRESHOLD_BEFORE = re.compile(rf"(?:{alternation(terms('stated_rates', 'thresholds_before'))})\s*$")
+_THRESHOLD_AFTER = re.compile(alternation(terms("stated_rates", "thresholds_after")))
 _TOTAL_LABEL = re.compile(r"合计|总|全年|全部")
 # 项目11个，占全部13个预算项目的84.62% | 共有13个预算项目接受运行监控，占项目总数86.67%: counted items, not money
 _COUNT = re.compile(rf"(?<![\d.])(\d+)\s*(?:{tally_units()})")
 
 
 _DENOMINATOR_PHASES = ("adjusted", "budget", "initial")
+_CATEGORIES = {e["term"] for e in entries("budget", "categories")}  # a rate of one of these is not the report's
 
 
 def _yuan(num: str, unit: str | None) -> Decimal | None:
@@ -117,28 +121,48 @@ def _claim(s: Sentence, m: re.Match[str], ms: list[Mention], local_from: int) ->
     return replace(claim, **fields)
 
 
-def extract_claims(doc: Document, fiscal_year: int | None = None, subject: str | None = None) -> list[Claim]:
+def _threshold(text: str, m: re.Match[str]) -> bool:
+    """True for a percentage a form's instruction or a rule sets (未达到90%的需说明原因), not one the report states."""
+    return bool(_THRESHOLD_BEFORE.search(text[max(0, m.start() - 6) : m.start()])) or bool(
+        _THRESHOLD_AFTER.match(text, m.end())
+    )
+
+
+def extract_claims(
+    doc: Document, fiscal_year: int | None = None, subject: str | None = None, report_kind: str = "department"
+) -> list[Claim]:
     """Every percentage a sentence states as a rate, share or change.
 
     In the report about a project or fund (``subject``), a sentence about that project states the report's own
-    figures: its amounts are the total's.
+    figures: its amounts are the total's, as are the amounts that name its money without a category (own_funds.py),
+    and its first execution rate that names no category is the report's.
     """
     out: list[Claim] = []
     own = unit_budget_sentence(doc, fiscal_year)
+    own_funds = report_kind != "department"
     for s in sentences(doc):
         if "%" not in s.text:
             continue
         about_total = own == (s.block.locator, s.text)
         ms = [
             replace(x, category="total")
-            if x.category is None and ((subject and x.project == subject) or (about_total and x.project is None))
+            if (x.category is None and ((subject and x.project == subject) or (about_total and x.project is None)))
+            or (own_funds and own_fund_phase(x, s.text) is not None)
             else x
             for x in mentions(s, fiscal_year)
         ]
         local_from = 0
         for m in _PERCENT.finditer(s.text):
+            if _threshold(s.text, m):
+                continue
             c = _claim(s, m, ms, local_from)
             local_from = m.end()
             if c is not None:
                 out.append(c)
+    if own_funds and not any(c.kind == "execution_rate" and c.subject == "total" for c in out):
+        first = next(
+            (i for i, c in enumerate(out) if c.kind == "execution_rate" and c.subject not in _CATEGORIES), None
+        )
+        if first is not None:
+            out[first] = replace(out[first], subject="total")
     return out

@@ -16,6 +16,7 @@ from transforms.extract.unit_name import find_unit
 from transforms.facts import Evidence, ReportMeta
 from transforms.normalize.numbers import to_decimal
 from transforms.notices import notice
+from transforms.readers.paragraphs import is_title
 from transforms.vocabulary import alternation, terms
 
 _TITLE_YEAR = re.compile(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?")
@@ -25,6 +26,8 @@ _PREPARER = re.compile(
 )
 _PHONE = re.compile(r"(?:联系电话|电话)\s*[:：]\s*([\d\-－ ]{7,20}\d)")
 _MONEY_WORDS = re.compile(alternation(terms("budget", "money_words")))
+_TITLE_SEARCH = 60  # blocks searched for the title
+_YEAR_LINE = re.compile(r"^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?\s*\|?$")
 
 
 def _about_money(text: str, year: re.Match[str]) -> bool:
@@ -43,6 +46,19 @@ def preparer_in_text(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _titled(items: list[tuple[Block, str]]) -> int | None:
+    """The index of the title: the first line that is a performance report's title (…绩效自评报告, …绩效评价表),
+    with or without a year. A published page puts its navigation and index fields before it."""
+    return next(
+        (
+            i
+            for i, (b, t) in enumerate(items[:_TITLE_SEARCH])
+            if b.kind != "table" and "\n" not in t.strip() and is_title(t)
+        ),
+        None,
+    )
+
+
 def _blocks_text(doc: Document) -> list[tuple[Block, str]]:
     return [(b, b.text) for b in doc.blocks]
 
@@ -55,19 +71,30 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[str]]:
     blocks = list(doc.blocks)
     full = "\n".join(t for _, t in items)
 
+    title_idx = _titled(items)
+    if title_idx is None:  # no line names a performance report: a dated line that says 报告 or 年度
+        title_idx = next(
+            (
+                i
+                for i, (b, t) in enumerate(items[:15])
+                if ("报告" in t or "年度" in t) and len(t) <= 80 and b.kind != "table" and _TITLE_YEAR.search(t)
+            ),
+            None,
+        )
     title_year = None
-    title_idx = 0
-    for idx, (b, t) in enumerate(items[:15]):
-        if ("报告" in t or "年度" in t) and len(t) <= 80 and b.kind != "table":
-            m = _TITLE_YEAR.search(t)
+    title_block: Block | None
+    if title_idx is not None:
+        title_block, line = items[title_idx]
+        # a title's year may stand on the line under it: 部门整体支出绩效评价自评报告 / （2023 年度）
+        for b, t in [(title_block, line), *items[title_idx + 1 : title_idx + 2]]:
+            m = _TITLE_YEAR.search(t) if b is title_block else _YEAR_LINE.match(t.strip())
             if m:
                 title_year = int(m.group(1))
-                title_idx = idx
                 evidence.append(("title_year", Evidence(b.locator, t.strip())))
                 break
-    title_block = (
-        items[title_idx][0] if items and title_year else next((b for b, _ in items[:5] if b.kind != "table"), None)
-    )
+    else:
+        title_idx = 0
+        title_block = next((b for b, _ in items[:5] if b.kind != "table"), None)
     title = title_block.text if title_block is not None else ""
 
     unit = find_unit(blocks, title_block)

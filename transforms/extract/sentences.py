@@ -12,9 +12,13 @@ from transforms.extract.categories import category_of, names_change_or_rate, pha
 from transforms.facts import BudgetLine, Evidence
 from transforms.normalize.numbers import scale_amount, to_decimal
 from transforms.normalize.text import fold_chars
+from transforms.normalize.units import normalize_unit
 from transforms.vocabulary import alternation, entries, terms
 
-_AMOUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)")
+# a bare 万 or 亿 after a figure is money when no word follows it (已支出5.56万，), not 3万人 or 2万余
+_AMOUNT = re.compile(
+    r"(?<![\d.,/])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|[万亿](?![\u4e00-\u9fff\d]))"
+)
 _NUMBER_PART = re.compile(r"[^\d.,]")  # the figure of an amount as printed (2671.0 of 2671.0万元)
 _DELIM = re.compile(r"[，,；;：:≥≤<>=]|其中")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -128,8 +132,8 @@ def mentions(sentence: Sentence, fiscal_year: int | None = None) -> list[Mention
                 m.start(),
                 m.end(),
                 m.group(0),
-                scale_amount(n, m.group(2)),
-                m.group(2),
+                scale_amount(n, normalize_unit(m.group(2))),
+                normalize_unit(m.group(2)),
                 label,
                 cat,
                 phase or "executed",

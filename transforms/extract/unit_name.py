@@ -44,11 +44,11 @@ class _Patterns:
 
 def _labelled(labels: tuple[str, ...]) -> re.Pattern[str]:
     # a label opens the line or follows a separator, so 部门 does not match inside 主管部门; a stamp note may stand
-    # before the colon. A label of four characters or more may go without one (项目实施单位湖北工程学院, a table's
-    # bar): a shorter one without a colon is a word of a sentence (部门响应政府号召).
+    # before the colon or the bar that ends a label's cell (部门 | 金寨县…中心 |). A label of four characters or more
+    # may go without either (项目实施单位湖北工程学院): a shorter one is then a word of a sentence (部门响应政府号召).
     stamp = f"(?:{_stamps()})?"
     long = alternation(x for x in labels if len(x) >= 4)
-    label = rf"(?:(?:{alternation(labels)})\s*{stamp}\s*[:：]|(?:{long})\s*{stamp}\s*\|?)"
+    label = rf"(?:(?:{alternation(labels)})\s*{stamp}\s*[:：|]|(?:{long})\s*{stamp}\s*\|?)"
     return re.compile(rf"(?:^|[\s|，,；;•·【\[]){label}\s*{stamp}\s*{_CODE}?\s*({_NAME_CHARS}{{2,60}})")
 
 

@@ -14,6 +14,10 @@ _LIST_START = re.compile(
 
 _LABEL = re.compile(r"^\s*[\u4e00-\u9fff（）()]{2,12}\s*[:：]")
 _TITLE = re.compile(alternation(terms("report_titles", "title_words")))
+_TITLE_LINE = re.compile(
+    rf"绩效.*(?:{alternation(terms('report_titles', 'title_endings'))})(?:[（(][^（）()]{{1,40}}[)）])?$"
+)
+_NOT_IN_TITLES = re.compile(r"[|，,。；;：:]")
 _HEADING_NUM = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)"
 )
@@ -21,10 +25,19 @@ _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
+def is_title(line: str) -> bool:
+    """True when ``line`` is a report's title: it names 绩效 after what the report is about and ends as titles end
+    (…自评报告, …自评表（2023年度）), with no cell bars or sentence punctuation in it."""
+    t = re.sub(r"\s+", "", line).replace("(", "（").replace(")", "）").rstrip("|")  # a caption cell's bar
+    if len(t) > 80 or _NOT_IN_TITLES.search(t) or starts_item(t) or re.match(r"^[-•·*—]", t):
+        return False  # a bullet or a numbered heading (四、项目绩效自评) is a menu entry or a section, not the title
+    return bool(_TITLE_LINE.search(t)) and not t.startswith("绩效")  # 绩效自评报告 alone is a page's category
+
+
 def continues(prev: str, nxt: str, min_len: int = 18) -> bool:
     """True when ``nxt`` is the rest of a sentence that a line break cut in two."""
     p = prev.rstrip()
-    if not p or p.endswith(_SENTENCE_END):
+    if not p or p.endswith(_SENTENCE_END) or is_title(p):
         return False
     if _LIST_START.match(nxt) or nxt.startswith(("#", "<")) or _LABEL.match(p) or _LABEL.match(nxt):
         return False

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from transforms.extract import budget, claims, projects, region, sentences
+from transforms.extract import budget, claims, own_funds, projects, region, sentences
 from transforms.extract.categories import category_of, phase_of
 from transforms.extract.filing_date import date_in_text
 from transforms.extract.metadata import money_year, preparer_in_text
@@ -27,7 +27,19 @@ from transforms.normalize.measures import parse_measure
 from transforms.normalize.numbers import parse_amount
 from transforms.readers import paragraphs
 from transforms.readers.columns import label_role, split_words, value_shape
+from transforms.readers.text import parse_text
 from transforms.vocabulary import concepts, entries, load
+
+
+def _own_phase(text: str) -> str | None:
+    """The phase own_funds.py reads the last amount of ``text`` in, in a report about one fund."""
+    doc = parse_text(text, "t.txt")
+    found = [own_funds.own_fund_phase(m, s.text) for s in sentences.sentences(doc) for m in sentences.mentions(s)]
+    return found[-1] if found else None
+
+
+def _thresholds(text: str) -> bool:
+    return any(claims._threshold(text, m) for m in claims._PERCENT.finditer(text))
 
 
 def _date(text: str) -> str | None:
@@ -94,6 +106,11 @@ PROBES: dict[tuple[str, str], Callable[..., Any]] = {
     ("budget", "project_openers"): sentences.sentence_project,
     ("budget", "funds_received"): lambda t: _flag(sentences._FUNDS.match(t), "adjusted"),
     ("budget", "money_words"): money_year,
+    ("budget", "own_funds"): _own_phase,
+    ("budget", "own_spending"): _own_phase,
+    ("budget", "own_spending_free"): _own_phase,
+    ("budget", "not_own_funds"): _own_phase,
+    ("budget", "fund_sources"): own_funds._source,
     ("indicators", "level1"): value_shape,
     ("indicators", "level2"): value_shape,
     ("indicators", "numbered_levels"): sub_score_level,
@@ -104,10 +121,13 @@ PROBES: dict[tuple[str, str], Callable[..., Any]] = {
     ("measures", "suffix_operators"): _op,
     ("budget", "references"): sentences.sentence_project,
     ("report_titles", "title_words"): lambda t: _flag(paragraphs._TITLE.search(t), "title"),
+    ("report_titles", "title_endings"): lambda t: _flag(paragraphs.is_title(t), "title"),
     ("report_titles", "item_openers"): lambda t: _flag(paragraphs.starts_item(t), "item"),
     ("stated_rates", "kinds"): rate_kind,
     ("stated_rates", "department_wide"): lambda t: _flag(claims._DEPARTMENT_WIDE.search(t), "total"),
     ("stated_rates", "change_words"): lambda t: _flag(claims._CHANGE_LABEL.search(t), "change"),
+    ("stated_rates", "thresholds_before"): lambda t: _flag(_thresholds(t), "threshold"),
+    ("stated_rates", "thresholds_after"): lambda t: _flag(_thresholds(t), "threshold"),
     ("regions", "province_suffixes"): region.short_name,
     ("regions", "prefecture_suffixes"): region.short_name,
     ("regions", "peoples"): region.short_name,

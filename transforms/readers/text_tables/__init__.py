@@ -8,7 +8,16 @@ aligned by spaces, cells run together) are rebuilt from a header of known column
 from __future__ import annotations
 
 from transforms.readers.text_tables import cell_lines, flattened, spaced
-from transforms.readers.text_tables.delimited import ONE_CELL, PIPE_ROW, pipe, tab_cells, tab_rows
+from transforms.readers.text_tables.delimited import (
+    BAR_CELL,
+    BAR_ROW,
+    ONE_CELL,
+    PIPE_ROW,
+    bar_rows,
+    pipe,
+    tab_cells,
+    tab_rows,
+)
 from transforms.readers.text_tables.html import TABLE_START, html_table
 from transforms.readers.text_tables.lines import Found, Line
 
@@ -24,6 +33,8 @@ def find_table(lines: list[Line], i: int, name: str, table_no: int) -> Found | N
         return pipe(lines, i, name, table_no)
     if TABLE_START.search(raw):
         return html_table(lines, i, name, table_no)
+    if BAR_ROW.match(raw) or BAR_CELL.match(raw):
+        return bar_rows(lines, i, name, table_no)
     if "\t" in raw:
         return tab_cells(lines, i, name, table_no) if ONE_CELL.match(raw) else tab_rows(lines, i, name, table_no)
     return (

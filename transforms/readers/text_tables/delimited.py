@@ -1,14 +1,22 @@
-"""Tables whose cells keep a separator: pipe and markdown rows, tab rows, and tab-led one-cell-per-line rows."""
+"""Tables whose cells keep a separator: pipe and markdown rows, bar rows, tab rows, and tab-led one-cell-per-line
+rows."""
 
 from __future__ import annotations
 
 import re
 
+from transforms.readers.columns import label_kind
+from transforms.readers.paragraphs import is_number
 from transforms.readers.text_tables.lines import Found, Line, ends_table, rows_table
 
 PIPE_ROW = re.compile(r"^\s*\|.*\|")  # starts with | and has another
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 ONE_CELL = re.compile(r"^\t[^\t]*$")
+# a page's table turned to text by a browser or converter: cells ended by " |", no bar in front, the cells a merge
+# covered printed as a run of bars at the end (年度资金总额 | 329.77 | 338.31 | |||||)
+BAR_ROW = re.compile(r"^\s*[^|\s][^|]*\|(?:[^|]*\|)+\s*\|*\s*$")
+BAR_CELL = re.compile(r"^\s*[^|\s][^|]*\|\s*\|*\s*$")  # one cell and its bar, inside such a table
+_BAR_END = re.compile(r"^\|{2,}$")  # a line of bars ends a row written a cell to a line
 
 
 def pipe(lines: list[Line], i: int, name: str, table_no: int) -> Found:
@@ -23,6 +31,72 @@ def pipe(lines: list[Line], i: int, name: str, table_no: int) -> Found:
             rows.append([(c.strip(), lines[i].no) for c in cells])
         i += 1
     return Found(rows_table(rows, name, table_no), i)
+
+
+def bar_rows(lines: list[Line], i: int, name: str, table_no: int) -> Found:
+    """Rows of cells each ended by a bar, without one in front, in either of the two ways converters write them.
+
+    A row to a line (年度资金总额 | 329.77 | 338.31 |), where a line of one cell between rows is a row of its own; or a
+    cell to a line (全年预算数 |), a lone bar an empty cell and a line of bars (||||) the end of a row. A line of one
+    cell that starts neither is a caption, left as text.
+
+    A header row that opens with a figure's column (年初预算数) over rows that open with a label lost the label
+    column to a merge above it (预算资金（万元） over the labels): it is moved right so its labels stand over their
+    figures.
+    """
+    rows, j = _cell_per_line(lines, i)
+    if not rows:
+        if len(_bar_cells(lines[i].raw)) < 2:
+            return Found(rows_table([], name, table_no), i)  # a caption with its bar (…绩效自评表 |) is text
+        j = i
+        while j < len(lines) and (BAR_ROW.match(lines[j].raw) or BAR_CELL.match(lines[j].raw)):
+            rows.append([(c, lines[j].no) for c in _bar_cells(lines[j].raw)])
+            j += 1
+        while rows and len(rows[-1]) == 1:  # a caption or a sentence with a bar after the table is not a row of it
+            rows.pop()
+            j -= 1
+    for k in range(len(rows) - 1):
+        head, first = rows[k], rows[k + 1]
+        if (
+            len(head) >= 2
+            and label_kind(head[0][0]) == "amount"  # the header opens with a figure's column, not the labels'
+            and not is_number(first[0][0])
+            and any(is_number(t) for t, _ in first[1:])
+        ):
+            rows[k] = [("", head[0][1]), *head]
+    return Found(rows_table(rows, name, table_no), j)
+
+
+def _cell_per_line(lines: list[Line], i: int) -> tuple[list[list[tuple[str, int]]], int]:
+    """Rows written a cell to a line and ended by a line of bars, from line i; none unless two rows of two cells or
+    more come out."""
+    rows: list[list[tuple[str, int]]] = []
+    row: list[tuple[str, int]] = []
+    j = i
+    while j < len(lines):
+        raw = lines[j].raw.strip()
+        if _BAR_END.match(raw):
+            if row:
+                rows.append(row)
+            row = []
+        elif raw == "|" or BAR_CELL.match(raw):
+            row.append((raw.rstrip("|").strip(), lines[j].no))
+        else:
+            break
+        j += 1
+    if row:
+        rows.append(row)
+    rows = [r for r in rows if any(t for t, _ in r)]
+    if sum(1 for r in rows if len(r) >= 2) < 2:
+        return [], i
+    return rows, j
+
+
+def _bar_cells(raw: str) -> list[str]:
+    cells = [c.strip() for c in raw.strip().split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 def tab_rows(lines: list[Line], i: int, name: str, table_no: int) -> Found:
