@@ -276,5 +276,5 @@ def extract_budget(
     lines.extend(sentence_budget_lines(doc, fiscal_year, subject if report_kind == "project" else None))
     if report_kind != "department":
         have = {bl.phase for bl in lines if bl.category == "total" and bl.subject is None}
-        lines.extend(own_fund_lines(doc, fiscal_year, have))
+        lines.extend(own_fund_lines(doc, fiscal_year, have, subject))
     return lines, claims

@@ -16,7 +16,7 @@ from functools import cache
 
 from transforms.document import Document
 from transforms.extract.categories import phase_of
-from transforms.extract.sentences import Mention, mentions, sentences
+from transforms.extract.sentences import Mention, Sentence, mentions, sentences
 from transforms.facts import BudgetLine, Evidence
 from transforms.vocabulary import alternation, terms
 
@@ -62,32 +62,56 @@ def _source(label: str) -> str | None:
     return m.group(0) if m else None
 
 
-def own_fund_lines(doc: Document, fiscal_year: int | None, have: set[str]) -> list[BudgetLine]:
+def own_fund_lines(
+    doc: Document, fiscal_year: int | None, have: set[str], subject: str | None = None
+) -> list[BudgetLine]:
     """The report's own total in each phase its sentences state and ``have`` (phases already found) lacks.
 
     An amount from one level of government beside another level's amount (中央下达…9056万元 / 省级下达资金804万元)
-    is a part of the money, however it is worded.
+    is a part of the money, however it is worded. Of the rest, the first in a sentence naming the report's
+    ``subject`` (the fund or project its title names) is taken, else the first whose words total (共计, 总额),
+    else the first: a fund report often opens on the wider programme, or lists its parts, before its own money.
     """
-    candidates: list[tuple[str, str | None, Mention, object]] = []
+    # every amount in order, with the level of government its clause names; the report's candidates among them
+    amounts: list[tuple[str | None, tuple[int, str, Mention, Sentence] | None]] = []
     for s in sentences(doc):
+        about = _names(s.text, subject)
         for mt in mentions(s, fiscal_year):
             phase = own_fund_phase(mt, s.text)
-            if phase is not None:
-                candidates.append((phase, _source(_label(mt, s.text)), mt, s))
-    found: dict[str, BudgetLine] = {}
-    for i, (phase, source, mt, s) in enumerate(candidates):
-        near = [c[1] for c in candidates[max(0, i - 1) : i + 2] if c[2] is not mt]
-        if source is not None and any(x is not None and x != source for x in near):
+            rank = 0 if about else 1 if _words("own_fund_totals").search(_label(mt, s.text)) else 2
+            amounts.append((_source(_clause(mt, s.text)), (rank, phase, mt, s) if phase is not None else None))
+    found: dict[str, tuple[int, BudgetLine]] = {}
+    for i, (source, candidate) in enumerate(amounts):
+        near = [x for x, _ in amounts[max(0, i - 1) : i] + amounts[i + 1 : i + 2]]
+        if candidate is None or (source is not None and any(x not in (None, source) for x in near)):
             continue
-        if phase in have or phase in found:
+        rank, phase, mt, s = candidate
+        if phase in have or (phase in found and found[phase][0] <= rank):
             continue
-        found[phase] = BudgetLine(
-            "total",
-            phase,
-            mt.yuan,
-            mt.unit,
-            Evidence(s.block.locator, s.text[:300]),  # type: ignore[attr-defined]
-            printed=re.sub(r"[^\d.,]", "", mt.raw),
-            source="sentence",
+        found[phase] = (
+            rank,
+            BudgetLine(
+                "total",
+                phase,
+                mt.yuan,
+                mt.unit,
+                Evidence(s.block.locator, s.text[:300]),
+                printed=re.sub(r"[^\d.,]", "", mt.raw),
+                source="sentence",
+            ),
         )
-    return list(found.values())
+    return [line for _, line in found.values()]
+
+
+def _clause(mention: Mention, sentence: str) -> str:
+    """The words of the clause an amount closes (省级下达资金 of …；省级下达资金80万元)."""
+    return re.split(r"[，,；;：:。]", sentence[: mention.start])[-1]
+
+
+def _names(text: str, subject: str | None) -> bool:
+    """True when ``text`` names the report's subject (most of its name, as sentences shorten it)."""
+    if not subject or len(subject) < 4:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(subject, text) >= 85

@@ -33,6 +33,14 @@ def _tail() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(terms('report_titles', 'subject_tails'))}).*$")
 
 
+def opens_with_kind(text: str) -> bool:
+    """True when ``text`` starts with words that name a kind of report (专项资金绩效…, 部门整体支出…)."""
+    t = squash(fold_chars(text))
+    return any(
+        t.startswith(term) for kind in ("department", "fund", "project") for term in terms("report_titles", kind)
+    )
+
+
 def kind_of_title(title: str) -> str | None:
     """The kind of report a title names, or None when it names none."""
     t = squash(fold_chars(title))

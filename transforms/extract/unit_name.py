@@ -9,6 +9,7 @@ from functools import cache
 from itertools import pairwise
 
 from transforms.document import Block, Locator
+from transforms.extract.report_kind import opens_with_kind
 from transforms.normalize.text import fold_chars
 from transforms.vocabulary import alternation, terms
 
@@ -124,10 +125,15 @@ def unit_in_title(title: str) -> str | None:
         m = re.match(rx, t)
         if m and (name := as_unit(m.group("unit"))):
             return name
-    # no year between unit and subject (耒阳市第四中学专项资金绩效自评价报告): the longest start that is a unit
-    head = re.split(rf"{p.year}|关于", t)[0]
+    # the subject between unit and year (随州市司法局专项事业费（项目）2017年度…): the longest start that is a unit.
+    # With no year (耒阳市第四中学专项资金绩效自评价报告) what follows the unit must name the kind of report: a
+    # project's name can end like a unit (…垃圾转运站提升改造项目绩效自评报告)
+    parts = re.split(rf"{p.year}|关于", t)
+    head = parts[0]
     name = unit_prefix(head)
-    return name if name and name != head and "绩效" in t[len(name) :] else None
+    if not name or name == head or "绩效" not in t[len(name) :]:
+        return None
+    return name if len(parts) > 1 or opens_with_kind(t[len(name) :]) else None
 
 
 def find_unit(blocks: list[Block], title: Block | None) -> UnitFound | None:

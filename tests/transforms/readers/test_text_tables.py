@@ -140,3 +140,31 @@ def test_traditional_characters_read_as_simplified() -> None:
     assert any(parse(w).code == "traditional_script" for w in doc.warnings)
     plain = parse_text("项目绩效自评报告\n", "t.txt")
     assert as_simplified(plain) is plain
+
+
+def test_bar_rows_a_row_to_a_line_with_a_caption_and_the_label_column_merged_away() -> None:
+    text = (
+        "部门整体支出绩效自评表 | |||||||\n"
+        "预算资金 (万元) |\n"
+        "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | ||||\n"
+        "年度资金总额 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | |||||\n"
+        "其他资金 | — | — | ||||\n"
+        "后面的段落。\n"
+    )
+    doc = parse_text(text, "t.txt")
+    assert doc.blocks[0].table is None  # the caption and its bar stay text (the title)
+    (grid,) = _grids(text)
+    assert grid[0][:4] == ["", "年初预算数", "全年预算数", "全年执行数"]  # over their figures, not over the labels
+    assert grid[1][:4] == ["年度资金总额", "329.77", "329.77", "338.31"]
+    assert doc.blocks[-1].text == "后面的段落。"
+
+
+def test_bar_rows_a_cell_to_a_line_and_a_line_of_bars_to_end_a_row() -> None:
+    text = "项目资金 |\n全年预算数 |\n全年执行数 |\n|||\n年度资金总额: |\n40 |\n38 |\n||||\n其他资金 |\n|\n|\n||||\n"
+    assert _grids(text) == [
+        [["项目资金", "全年预算数", "全年执行数"], ["年度资金总额:", "40", "38"], ["其他资金", "", ""]]
+    ]
+
+
+def test_lines_ending_in_a_bar_without_rows_are_text() -> None:
+    assert _grids("绩效自评报告 |\n（2023年度） |\n一、基本情况\n") == []

@@ -110,6 +110,7 @@ PROBES: dict[tuple[str, str], Callable[..., Any]] = {
     ("budget", "own_spending"): _own_phase,
     ("budget", "own_spending_free"): _own_phase,
     ("budget", "not_own_funds"): _own_phase,
+    ("budget", "own_fund_totals"): lambda t: _flag(own_funds._words("own_fund_totals").search(t), "total"),
     ("budget", "fund_sources"): own_funds._source,
     ("indicators", "level1"): value_shape,
     ("indicators", "level2"): value_shape,
