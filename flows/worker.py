@@ -31,6 +31,7 @@ _PRELOAD = [
     "docx",
     "openpyxl",
     "flows.worker_warm",
+    "flows.cli",  # a worker re-runs the main module (jixiao run is flows.cli): its imports loaded once here
 ]
 
 
