@@ -10,6 +10,7 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NONE
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from expectations.runner import preload as preload_rules
 from flows import stages
@@ -62,15 +63,11 @@ def start_task(db: Path, run_id: str, inbox: Path) -> None:
 
 @task(name="load", task_run_name="load {first} (+{more} more)", cache_policy=NONE)
 def load_task(
-    db: Path, run_id: str, results: list[stages.FileResult], quarantine_dir: Path, first: str = "", more: int = 0
+    con: Any, run_id: str, results: list[stages.FileResult], quarantine_dir: Path, first: str = "", more: int = 0
 ) -> dict[str, Any]:
-    from warehouse.db import connect
-
-    con = connect(db)
-    try:
-        return stages.load_results(con, run_id, results, quarantine_dir)
-    finally:
-        con.close()
+    """One batch loaded through the night's warehouse connection ``con`` (one for all batches: opening and closing
+    the file per batch checkpointed the whole warehouse each time, a cost that grew with it)."""
+    return stages.load_results(con, run_id, results, quarantine_dir)
 
 
 @task(name="expectations")
@@ -202,41 +199,48 @@ def _read_and_load(
 ) -> tuple[dict[str, Any], int]:
     """Read the files not seen before and load every result in batches as they arrive, in inbox order (a later
     version of a report is loaded after the earlier one); returns the load counts and the pages read."""
+    from warehouse.db import connect
+
     to_read, known = stages.unchanged(subs, settled_task(settings.db))
     quarantine_dir = settings.data_dir / "quarantine" / run_id
     counts = stages.no_counts()
     pages = 0
     stage_seconds["load"] = 0.0  # of the reading's wall time, what the loading took (the two overlap)
+    con = connect(settings.db)
 
     def load(batch: list[stages.FileResult]) -> None:
         nonlocal pages
         if batch:
             t = time.perf_counter()
             name = batch[0].submission.path.name
-            stages.add_counts(counts, load_task(settings.db, run_id, batch, quarantine_dir, name, len(batch) - 1))
+            # quoted: Prefect would otherwise walk every fact of the batch looking for futures to resolve
+            stages.add_counts(counts, load_task(con, run_id, quote(batch), quarantine_dir, name, len(batch) - 1))
             pages += sum(r.pages for r in batch)
             stage_seconds["load"] = round(stage_seconds["load"] + time.perf_counter() - t, 3)
 
-    load(known)
-    if to_read:  # the rules will judge tonight's new reports
-        preload_rules()
-    futures = list(read_extract_task.map(to_read))
-    futures.reverse()  # popped from the end: a loaded result is dropped at once
-    progress = _Progress(len(to_read), len(known))
-    batch: list[stages.FileResult] = []
-    quarantine: list[dict[str, str]] = []
-    while futures:
-        res = futures.pop().result()
-        progress.tick()
-        if res.error is not None:
-            quarantine.append(
-                {"file": res.submission.path.name, "class": res.error.code, "reason_en": res.error.reason_en}
-            )
-        batch.append(res)
-        if len(batch) >= LOAD_BATCH:
-            load(batch)
-            batch = []
-    load(batch)
+    try:
+        load(known)
+        if to_read:  # the rules will judge tonight's new reports
+            preload_rules()
+        futures = list(read_extract_task.map(to_read))
+        futures.reverse()  # popped from the end: a loaded result is dropped at once
+        progress = _Progress(len(to_read), len(known))
+        batch: list[stages.FileResult] = []
+        quarantine: list[dict[str, str]] = []
+        while futures:
+            res = futures.pop().result()
+            progress.tick()
+            if res.error is not None:
+                quarantine.append(
+                    {"file": res.submission.path.name, "class": res.error.code, "reason_en": res.error.reason_en}
+                )
+            batch.append(res)
+            if len(batch) >= LOAD_BATCH:
+                load(batch)
+                batch = []
+        load(batch)
+    finally:
+        con.close()
     counts["quarantine"] = quarantine + counts.pop("load_failed_files")
     return counts, pages
 

@@ -73,27 +73,26 @@ def log_file(
     reason_en: str | None = None,
 ) -> None:
     """One outcome per file per run: loaded, skipped or quarantined."""
-    log_files(
-        con,
-        run_id,
+    con.execute(
+        f"INSERT INTO ingest_log ({', '.join(_LOG_COLUMNS)}) VALUES ({', '.join('?' * len(_LOG_COLUMNS))})",
         [
-            {
-                "source_file": source_file,
-                "sha256": sha256,
-                "size_bytes": size_bytes,
-                "media_type": media_type,
-                "outcome": outcome,
-                "report_id": report_id,
-                "error_class": error_class,
-                "reason_zh": reason_zh,
-                "reason_en": reason_en,
-            }
+            run_id,
+            source_file,
+            sha256,
+            size_bytes,
+            media_type,
+            outcome,
+            report_id,
+            error_class,
+            reason_zh,
+            reason_en,
+            datetime.now(),
         ],
     )
 
 
 def log_files(con: duckdb.DuckDBPyConnection, run_id: str, rows: list[dict[str, Any]]) -> None:
-    """The outcomes of many files in one insert (a night logs every unchanged file it skipped)."""
+    """The outcomes of many files in one insert (a night logs every unchanged file it skipped, thousands)."""
     if not rows:
         return
     import pyarrow as pa
