@@ -168,3 +168,12 @@ def test_bar_rows_a_cell_to_a_line_and_a_line_of_bars_to_end_a_row() -> None:
 
 def test_lines_ending_in_a_bar_without_rows_are_text() -> None:
     assert _grids("绩效自评报告 |\n（2023年度） |\n一、基本情况\n") == []
+
+
+def test_bar_cells_without_row_ends_rebuilt_from_their_header() -> None:
+    labels = ["年初预算数 |", "全年预算数 |", "全年执行数 |", "分值 |", "执行率 |", "得分 |"]
+    text = "\n".join(["预算执行情况 |", *labels, "年度资金总额 |", "238.93 |", "251.89 |", "251.89 |", "10 |"])
+    text += "\n100.00% |\n10 |\n一、项目基本情况\n"
+    grids = _grids(text)
+    assert grids and grids[0][0] == ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert grids[0][1] == ["年度资金总额", "238.93", "251.89", "251.89", "10", "100.00%", "10"]

@@ -33,8 +33,18 @@ def find_table(lines: list[Line], i: int, name: str, table_no: int) -> Found | N
         return pipe(lines, i, name, table_no)
     if TABLE_START.search(raw):
         return html_table(lines, i, name, table_no)
-    if BAR_ROW.match(raw) or BAR_CELL.match(raw):
+    if BAR_ROW.match(raw):
         return bar_rows(lines, i, name, table_no)
+    if BAR_CELL.match(raw):
+        found = bar_rows(lines, i, name, table_no)
+        if found.table.rows:
+            return found
+        # a cell to a line with no line of bars between rows: the bars say nothing of the rows, so the table is
+        # rebuilt from its header as one cell per line is (全年预算数 | / 全年执行数 | / …)
+        if cell_lines.header_at(_unbarred(lines, i, i + 30), 0) is None:
+            return found
+        rebuilt = cell_lines.find(_unbarred(lines, i, len(lines)), 0, name, table_no)
+        return found if rebuilt is None else Found(rebuilt.table, rebuilt.next + i, rebuilt.warning)
     if "\t" in raw:
         return tab_cells(lines, i, name, table_no) if ONE_CELL.match(raw) else tab_rows(lines, i, name, table_no)
     return (
@@ -42,3 +52,8 @@ def find_table(lines: list[Line], i: int, name: str, table_no: int) -> Found | N
         or cell_lines.find(lines, i, name, table_no)
         or flattened.find(lines, i, name, table_no)
     )
+
+
+def _unbarred(lines: list[Line], start: int, end: int) -> list[Line]:
+    """Lines ``start`` to ``end`` without the bar that ends each cell."""
+    return [Line(ln.no, ln.raw.strip().rstrip("|").rstrip()) for ln in lines[start:end]]
