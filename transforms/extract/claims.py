@@ -30,7 +30,7 @@ _COUNT = re.compile(rf"(?<![\d.])(\d+)\s*(?:{tally_units()})")
 
 
 _DENOMINATOR_PHASES = ("adjusted", "budget", "initial")
-_CATEGORIES = {e["term"] for e in entries("budget", "categories")}  # a rate of one of these is not the report's
+_BUDGET_CATEGORIES = {e["term"] for e in entries("budget", "categories")}  # a rate of one of these is not the report's
 
 
 def _yuan(num: str, unit: str | None) -> Decimal | None:
@@ -161,7 +161,7 @@ def extract_claims(
                 out.append(c)
     if own_funds and not any(c.kind == "execution_rate" and c.subject == "total" for c in out):
         first = next(
-            (i for i, c in enumerate(out) if c.kind == "execution_rate" and c.subject not in _CATEGORIES), None
+            (i for i, c in enumerate(out) if c.kind == "execution_rate" and c.subject not in _BUDGET_CATEGORIES), None
         )
         if first is not None:
             out[first] = replace(out[first], subject="total")

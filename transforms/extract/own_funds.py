@@ -4,9 +4,9 @@ A report about one project or one fund names its money without a category: 项�
 6.56万元, 年初预算资金为16万元, 实际支出40万元, 已支出5.56万. Such an amount is the report's own total, in the phase
 its words name (vocabulary/budget.yaml: own_funds, own_spending). Not the parts of a sentence after 其中, what is
 left or returned, a rate per head, another year's figure or an amount of a named project or category
-(not_own_funds). Only the first such amount of each phase is kept, and only where the report's tables and its
-sentences about the department gave none: later amounts so worded are as often another fund or a part as the
-total restated.
+(not_own_funds). One amount of each phase is kept (own_fund_lines says which), and only where the report's tables
+and its other sentences gave none: the other amounts so worded are as often another fund or a part as the total
+restated.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from transforms.extract.sentences import Mention, Sentence, mentions, sentences
 from transforms.facts import BudgetLine, Evidence
 from transforms.vocabulary import alternation, terms
 
-_CATEGORIES = {None, "total", "income", "income_fiscal", "project"}  # words a project's money goes by
+_MONEY_CATEGORIES = {None, "total", "income", "income_fiscal", "project"}  # what a project's money is called
 
 
 @cache
@@ -31,7 +31,7 @@ def _words(part: str) -> re.Pattern[str]:
 def own_fund_phase(mention: Mention, sentence: str) -> str | None:
     """The phase in which ``mention`` states the report's own money, or None when it states something else."""
     label = _label(mention, sentence)
-    if mention.project is not None or mention.category not in _CATEGORIES or mention.phase == "previous":
+    if mention.project is not None or mention.category not in _MONEY_CATEGORIES or mention.phase == "previous":
         return None
     if "其中" in sentence[: mention.start] or _words("not_own_funds").search(label):
         return None
