@@ -433,11 +433,11 @@ def _place(
     pages: int,
     load_id: str,
     attachments: tuple[str, ...],
+    pending: dict[str, list[pl.DataFrame]],
     limits: dict[str, dict[str, Decimal]] | None = None,
-    pending: dict[str, list[pl.DataFrame]] | None = None,
 ) -> LoadOutcome:
-    """Decide what the file is and write it; runs inside the caller's transaction. With ``pending`` the fact rows
-    are added there, for the caller to write table by table for many reports at once."""
+    """Decide what the file is and write it; runs inside the caller's transaction. Its fact rows are added to
+    ``pending``, for the caller to write table by table for many reports at once."""
     report_id = sha256[:16]
     assigned = assignment_for(con, sha256)
     if assigned is not None:
@@ -570,10 +570,7 @@ def _place(
     else:
         _record_submission(con, sha256, report_id, key, "version", source_file, media_type, load_id)
     for table, frame in frames.items():
-        if pending is None:
-            _insert(con, table, frame)
-        else:
-            pending.setdefault(table, []).append(frame)
+        pending.setdefault(table, []).append(frame)
     return LoadOutcome("loaded", report_id, key, version, superseded, tuple(missing))
 
 

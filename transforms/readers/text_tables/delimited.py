@@ -17,6 +17,7 @@ ONE_CELL = re.compile(r"^\t[^\t]*$")
 BAR_ROW = re.compile(r"^\s*[^|\s][^|]*\|(?:[^|]*\|)+\s*\|*\s*$")
 BAR_CELL = re.compile(r"^\s*[^|\s][^|]*\|\s*\|*\s*$")  # one cell and its bar, inside such a table
 _BAR_END = re.compile(r"^\|{2,}$")  # a line of bars ends a row written a cell to a line
+_ROW_CELLS = 60  # the most cells a row written a cell to a line has before its line of bars
 
 
 def pipe(lines: list[Line], i: int, name: str, table_no: int) -> Found:
@@ -75,6 +76,8 @@ def _cell_per_line(lines: list[Line], i: int) -> tuple[list[list[tuple[str, int]
     j = i
     while j < len(lines):
         raw = lines[j].raw.strip()
+        if not rows and j - i > _ROW_CELLS:
+            return [], i  # no row end in sight: not this form (and no rescanning of a long run from every line)
         if _BAR_END.match(raw):
             if row:
                 rows.append(row)
